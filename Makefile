@@ -1,0 +1,47 @@
+# The README's two commands: `make serve` and `make test`. Both set everything up from nothing.
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+SYSPKGS := fonts-noto-cjk chromium
+ADDR    ?= 127.0.0.1:8000
+
+.PHONY: serve build offline test bench system clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# System packages: CJK fonts for the PDFs, Chromium for the browser tests.
+system:
+	@missing=""; \
+	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Missing system packages. Run:  sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
+
+# Builds into a temporary folder and swaps it in only when the build succeeded.
+build: $(STAMP)
+	$(BIN)/python -m mpsite.atomic_build site
+
+offline: $(STAMP)
+	$(BIN)/python -m mpsite.atomic_build --offline site-offline
+
+test: $(STAMP) system
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+bench: $(STAMP) system
+	$(BIN)/python -m mpsite.bench
+
+clean:
+	rm -rf site site-offline site-offline.zip .cache

@@ -1,0 +1,80 @@
+"""Site-wide hook: town settings markers, translation parity, unknown markers, per-language search.
+
+Adapts MkDocs events to ``mpsite`` and nothing more. static-i18n runs every event once per
+language; the zh build's ``on_post_build`` runs last, after the en build nested inside it.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from mpsite import markers, search_split, settings, translations
+from mpsite.errors import AuthorError, AuthorErrors
+
+log = logging.getLogger("mkdocs.plugins.site")
+
+_heading_ids: dict[str, dict[str, list[str]]] = {}
+
+
+def _fail(errors: list[AuthorError] | AuthorErrors | AuthorError) -> PluginError:
+    if isinstance(errors, AuthorErrors):
+        errors = errors.errors
+    elif isinstance(errors, AuthorError):
+        errors = [errors]
+    return PluginError("\n  " + "\n  ".join(str(e) for e in errors))
+
+
+def _lang(page) -> str:
+    return getattr(page.file, "locale", None) or "zh"
+
+
+def _where(page) -> str:
+    return f"docs/{page.file.src_uri}"
+
+
+def _rel(page) -> str:
+    """The page's path inside its language folder, the same for both languages."""
+    return page.file.src_uri.split("/", 1)[1]
+
+
+def _i18n(config):
+    return config.plugins.get("i18n")
+
+
+def on_config(config):
+    errors = translations.missing_translations(Path(config.docs_dir))
+    if errors:
+        raise _fail(errors)
+    return config
+
+
+@event_priority(100)  # before the engines, so a setting can feed their text
+def on_page_markdown(markdown, page, config, files):
+    try:
+        return settings.apply(markdown, config.extra, _lang(page), _where(page))
+    except AuthorErrors as exc:
+        raise _fail(exc) from None
+
+
+@event_priority(-100)  # after every engine has replaced its markers
+def on_page_content(html, page, config, files):
+    leftover = markers.unknown(page.markdown or "", _where(page))
+    if leftover:
+        raise _fail(leftover)
+    _heading_ids.setdefault(_lang(page), {})[_rel(page)] = translations.heading_ids(html)
+    return html
+
+
+@event_priority(-200)  # after i18n merged the languages and offline wrote its script
+def on_post_build(config):
+    i18n = _i18n(config)
+    if i18n is not None and i18n.building:
+        return  # a nested language build; the outer zh build finishes the work
+    errors = translations.heading_mismatches(_heading_ids)
+    _heading_ids.clear()
+    if errors:
+        raise _fail(errors)
+    search_split.write(Path(config.site_dir))
