@@ -1,0 +1,74 @@
+"""Search: Chinese segmented by jieba, one index per language, found in a real browser."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _index(site: Path, lang: str) -> dict:
+    path = site / ("search" if lang == "zh" else "en/search") / "search_index.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_user_dictionary_has_our_field_terms():
+    words = [line.split()[0] for line in (ROOT / "data/jieba_userdict.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(set(words)) >= 50
+    for term in ("强制报告", "督促监护令", "学生欺凌", "青少年模式", "家庭教育指导", "困境未成年人"):
+        assert term in words
+
+
+def test_chinese_index_holds_segmented_words(site_dir):
+    docs = _index(site_dir, "zh")["docs"]
+    text = " ".join(d["text"] for d in docs)
+    assert "\u200b" in text, "jieba did not run: Chinese text is not segmented"
+    # A domain term from the user dictionary stays one token, not split into characters.
+    assert re.search("\u200b强制报告\u200b", text)
+    # No long run of Chinese without a segment break: sentences are split into words.
+    longest = max((len(m) for m in re.findall(r"[\u4e00-\u9fff]+", text)), default=0)
+    assert longest <= 12, f"unsegmented Chinese run of {longest} characters"
+
+
+def test_each_language_has_its_own_index(site_dir):
+    zh, en = _index(site_dir, "zh"), _index(site_dir, "en")
+    assert zh["docs"] and en["docs"]
+    assert not any(d["location"].startswith("en/") for d in zh["docs"])
+    # en locations are relative to /en/, and every one of them exists in the site
+    for doc in en["docs"]:
+        page = doc["location"].split("#")[0]
+        assert (site_dir / "en" / page / "index.html").exists() or (site_dir / "en" / page).is_file()
+
+
+def _search(page, url: str, query: str) -> list[str]:
+    page.goto(url)
+    page.fill("input.md-search__input", query)
+    page.press("input.md-search__input", "End")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("代为照护", "/resources/glossary/"),            # from the middle of a glossary entry
+    ("维权公益服务热线", "/resources/hotlines/"),      # two words from a table cell
+    ("答题记录", "/resources/about/"),
+])
+def test_chinese_search_in_browser(page, server, query, expected):
+    hrefs = _search(page, server + "/resources/", query)
+    top = [h.replace(server, "") for h in hrefs[:5]]
+    assert any(h.startswith(expected) for h in top), f"{query!r}: {top}"
+    assert not any(h.startswith("/en/") for h in top), "a zh page showed en results"
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("transcriptions", "/en/resources/about/"),
+    ("grandparents", "/en/resources/glossary/"),
+])
+def test_english_search_in_browser(page, server, query, expected):
+    hrefs = _search(page, server + "/en/resources/", query)
+    top = [h.replace(server, "") for h in hrefs[:5]]
+    assert any(h.startswith(expected) for h in top), f"{query!r}: {top}"
+    assert all(h.startswith("/en/") for h in top), "an en page showed zh results"
