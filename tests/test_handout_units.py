@@ -1,0 +1,37 @@
+"""The handout engine's small rules: file names, addresses, links on paper, dates."""
+from __future__ import annotations
+
+import datetime as dt
+
+from mpsite.handouts.engine import canonical_url, pdf_name, relative_href
+from mpsite.handouts.labels import format_date
+from mpsite.handouts.printhtml import for_print
+
+PAGE = "https://training.example.org/parenting/03-safety/"
+
+
+def test_pdf_names_and_addresses_follow_the_page_path():
+    assert pdf_name("parenting/03-safety.md") == "parenting-03-safety"
+    assert pdf_name("parenting/index.md") == "parenting"
+    assert canonical_url("parenting/03-safety.md", "zh") == "parenting/03-safety/"
+    assert canonical_url("parenting/03-safety.md", "en") == "en/parenting/03-safety/"
+    assert canonical_url("index.md", "en") == "en/"
+    assert relative_href("en/parenting/03-safety/", "en/downloads/pdf/x.pdf") == "../../downloads/pdf/x.pdf"
+    assert relative_href("downloads/", "downloads/pdf/x.pdf") == "pdf/x.pdf"
+
+
+def test_links_to_other_places_print_their_address_once_anchors_never():
+    html = ('<h1>T</h1><p><a href="../../resources/hotlines/">热线</a> <a href="#rules">规矩</a> '
+            '<a href="../../resources/hotlines/">again</a> <a href="https://example.org/">https://example.org/</a></p>'
+            '<details class="note"><summary>S</summary></details>')
+    out = for_print(html, PAGE, "note", lambda path: None)
+    assert out.count("(https://training.example.org/resources/hotlines/)") == 1
+    assert 'href="#rules"' in out and "(#rules)" not in out
+    assert "(https://example.org/)" not in out       # the text already is the address
+    assert "<h1>" not in out and "<details open" in out
+
+
+def test_dates_are_written_per_language():
+    day = dt.date(2026, 3, 8)
+    assert format_date(day, "zh") == "2026 年 3 月 8 日"
+    assert format_date(day, "en") == "8 March 2026"
