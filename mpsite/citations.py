@@ -248,6 +248,33 @@ def find_zh(text: str) -> list[Citation]:
     return found
 
 
+def in_english(text: str) -> str:
+    """A Chinese citation written the English way, e.g. ``《未成年人保护法》第三十九条第二款`` ->
+    ``Article 39(2) of the Minor Protection Law``, so an English page can state the legal basis of a
+    quiz answer written once in Chinese. Text that holds no citation of a held text comes back as is."""
+    parts = []
+    for c in find_zh(text):
+        if c.slug is None:
+            continue
+        name = SHORT_EN[c.slug]
+        if c.kind == "whole":
+            parts.append(f"the {name}")
+            continue
+        refs = []
+        for r in c.refs:
+            if r.point is not None:
+                refs.append(f"point {r.point}")
+            else:
+                ref = str(r.article) + (f"({r.paragraph})" if r.paragraph else "")
+                refs.append(ref + (f", item {r.item}" if r.item else ""))
+        if c.kind == "point":
+            parts.append(f"{' and '.join(refs)} of the {name}")
+        else:
+            word = "Article" if len(refs) == 1 else "Articles"
+            parts.append(f"{word} {', '.join(refs[:-1]) + ' and ' if len(refs) > 1 else ''}{refs[-1]} of the {name}")
+    return "; ".join(parts) or text
+
+
 def _en_refs(text: str, group: str, m: re.Match, start: int, end: int, point: bool) -> list[Ref]:
     """Refs inside an English list ``11(2), 20 and 39 to 41``; the first starts at ``start``."""
     base = m.start(group)

@@ -166,3 +166,18 @@ def test_source_line_is_found(tmp_path):
     quiz = tmp_path / "q.yml"
     quiz.write_text("id: q\nexplanation: x\ncite: 《民法典》第二十四条\n", encoding="utf-8")
     assert citations.search_files("《民法典》第二十四条", [quiz]) == (str(quiz), 3)
+
+
+def test_chinese_citation_in_english_for_english_pages():
+    from mpsite.citations import find_en, find_zh, in_english
+    cases = {
+        "《未成年人保护法》第三十九条": "Article 39 of the Minor Protection Law",
+        "《未成年人保护法》第三十九条第二款": "Article 39(2) of the Minor Protection Law",
+        "《未成年人保护法》第十一条、第二十条": "Articles 11 and 20 of the Minor Protection Law",
+        "国新出发〔2021〕14号第一点": "point 1 of the 2021 online-game notice",
+    }
+    for zh, en in cases.items():
+        assert in_english(zh) == en
+        # ... and the English form is itself a citation the hook links to the same article.
+        assert [c.slug for c in find_en(en)] == [c.slug for c in find_zh(zh)]
+    assert in_english("《未成年人学校保护规定》第三条") == "《未成年人学校保护规定》第三条"

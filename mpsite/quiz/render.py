@@ -13,6 +13,7 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
+from .. import citations
 from . import strings
 from .model import AUDIENCES, Question, Quiz
 
@@ -82,7 +83,8 @@ def _question_view(q: Question, lang: str, text: TextRenderer) -> dict:
         "prompt_block": None if prompt_inline is not None else text.block(q.prompt.get(lang)),
         "options": options, "correct": correct,
         "explanation": text.block(q.explanation.get(lang)),
-        "cite": q.cite,
+        # One cite, written in Chinese in the YAML; English pages state it the English way.
+        "cite": q.cite if lang == "zh" or not q.cite else citations.in_english(q.cite),
     }
 
 
