@@ -31,6 +31,13 @@ def test_links_to_other_places_print_their_address_once_anchors_never():
     assert "<h1>" not in out and "<details open" in out
 
 
+def test_citations_print_no_address():
+    html = ('<p><a class="md-citation" href="../../policy/laws/minor-protection-law/#article-11" '
+            'title="第十一条">《未成年人保护法》第十一条</a></p>')
+    out = for_print(html, PAGE, "note", lambda path: None)
+    assert "《未成年人保护法》第十一条</a>" in out and "(https://" not in out
+
+
 def test_dates_are_written_per_language():
     day = dt.date(2026, 3, 8)
     assert format_date(day, "zh") == "2026 年 3 月 8 日"
