@@ -96,8 +96,10 @@ def page(browser):
 
 
 @pytest.fixture
-def project_copy(tmp_path) -> Path:
-    """A throw-away copy of the project to break on purpose."""
+def project_copy(tmp_path, monkeypatch) -> Path:
+    """A throw-away copy of the project to break on purpose. Its builds render no PDFs (a cold
+    PDF cache would cost minutes per build); the handout tests build their own fixture."""
+    monkeypatch.setenv("HANDOUTS", "0")
     dest = tmp_path / "project"
     dest.mkdir()
     for part in PROJECT_PARTS:
