@@ -1,4 +1,5 @@
-"""Site-wide hook: town settings markers, translation parity, unknown markers, per-language search.
+"""Site-wide hook: town settings markers, translation parity, unknown markers, per-language search,
+and accessible names for task-list checkboxes.
 
 Adapts MkDocs events to ``mpsite`` and nothing more. static-i18n runs every event once per
 language; the zh build's ``on_post_build`` runs last, after the en build nested inside it.
@@ -11,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from mpsite import markers, search_split, settings, translations
+from mpsite import a11y, markers, search_split, settings, translations
 from mpsite.errors import AuthorError, AuthorErrors
 
 log = logging.getLogger("mkdocs.plugins.site")
@@ -65,7 +66,7 @@ def on_page_content(html, page, config, files):
     if leftover:
         raise _fail(leftover)
     _heading_ids.setdefault(_lang(page), {})[_rel(page)] = translations.heading_ids(html)
-    return html
+    return a11y.label_task_checkboxes(html)
 
 
 @event_priority(-200)  # after i18n merged the languages and offline wrote its script

@@ -12,11 +12,11 @@ def test_offline_edition_searches_chinese_from_file_url(page, offline_dir: Path)
     # Navigation: directory URLs are off, links point at files that exist.
     page.click("a.md-tabs__link >> nth=1")
     assert page.url.startswith("file://") and page.url.endswith(".html")
-    page.fill("input.md-search__input", "代为照护")
+    page.fill("input.md-search__input", "督促监护令")
     page.press("input.md-search__input", "End")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
-    assert any("resources/glossary.html" in h for h in hrefs[:5]), hrefs[:5]
+    assert any("policy/guardianship-orders.html" in h for h in hrefs[:5]), hrefs[:5]
     assert all(u.startswith(("file://", "data:", "blob:", "about:")) for u in requests), \
         [u for u in requests if not u.startswith("file://")]
 
@@ -27,7 +27,7 @@ def test_offline_english_pages_search_english(page, offline_dir: Path):
     page.press("input.md-search__input", "End")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
-    assert any("/en/resources/glossary.html" in h for h in hrefs[:5]), hrefs[:5]
+    assert any("/en/parenting/08-left-behind-children.html" in h for h in hrefs[:5]), hrefs[:5]
 
 
 def test_offline_zip_packs_the_edition(tmp_path):
