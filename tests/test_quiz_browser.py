@@ -89,7 +89,7 @@ def test_check_one_question_and_live_region(page, quiz_url, errors):
     answer(page, {"q3": ["true"]})
     page.click(f"{QUIZ}-q3 [data-action=check]")
     assert page.inner_text(f"{QUIZ}-q3 .mp-quiz__status") == "Not correct."
-    assert "Legal basis: 《未成年人保护法》第六十三条" in page.inner_text(f"{QUIZ}-q3")
+    assert "Legal basis: Article 63 of the Minor Protection Law" in page.inner_text(f"{QUIZ}-q3")
     assert page.get_attribute(f"{QUIZ}-q3 .mp-quiz__feedback", "aria-live") == "polite"
     assert page.get_attribute(f"{QUIZ} .mp-quiz__result", "aria-live") == "polite"
     # Each option is reachable as a labelled control inside a named group.
