@@ -1,0 +1,178 @@
+"""The benchmark (`make bench`): prints figures, asserts nothing.
+
+Every ratio compares two runs measured in this one run (these machines are noisy). Builds run on
+temporary copies of the project, never on the real docs. Targets from the issues are printed
+beside each figure.
+"""
+from __future__ import annotations
+
+import gzip
+import http.server
+import functools
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ("mkdocs.yml", "hooks", "mpsite", "overrides", "data", "quizzes", "docs")
+OUR_ASSETS = ROOT / "docs/zh/assets"
+QUIZ_ASSETS = ("javascripts/quiz.js", "stylesheets/quiz.css")
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def timed_build(project: Path, out: Path, config: str = "mkdocs.yml", **env: str) -> float:
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(out)],
+                          cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(project), **env})
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{proc.stdout[-3000:]}{proc.stderr[-3000:]}")
+    return time.perf_counter() - started
+
+
+def without_hooks(project: Path) -> str:
+    """A config with our hooks removed: the same docs as MkDocs + Material + i18n see them."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"^hooks:\n(?:  - .*\n)+", "", text, flags=re.M)
+    (project / "mkdocs.nohooks.yml").write_text(text, encoding="utf-8")
+    return "mkdocs.nohooks.yml"
+
+
+def pages_of(project: Path) -> int:
+    return len(list((project / "docs").rglob("*.md")))
+
+
+def multiply_content(project: Path, factor: int) -> None:
+    """Add (factor - 1) synthetic copies of every content page and quiz."""
+    docs = project / "docs"
+    originals = [p for p in docs.rglob("*.md") if p.relative_to(docs).parts[1] != "assets"]
+    quizzes = list((project / "quizzes").glob("*.yml"))
+    for n in range(2, factor + 1):
+        for page in originals:
+            page.with_name(f"{page.stem}-x{n}.md").write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+        for quiz in quizzes:
+            text = re.sub(r"^id:\s*(\S+)", lambda m: f"id: {m.group(1)}-x{n}", quiz.read_text(encoding="utf-8"), count=1, flags=re.M)
+            quiz.with_name(f"{quiz.stem}-x{n}.yml").write_text(text, encoding="utf-8")
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 9))
+
+
+def byte_figures(site: Path) -> dict[str, int]:
+    ours = [p for p in OUR_ASSETS.rglob("*") if p.suffix in (".js", ".css") and "vendor" not in p.parts]
+    html = max(site.rglob("*.html"), key=lambda p: p.stat().st_size)
+    figures = {
+        "our JS+CSS, gzipped": sum(gz(p.read_bytes()) for p in ours),
+        "quiz JS+CSS, gzipped": sum(gz((OUR_ASSETS / q).read_bytes()) for q in QUIZ_ASSETS if (OUR_ASSETS / q).exists()),
+        f"largest page ({html.relative_to(site)})": html.stat().st_size,
+    }
+    for lang, folder in (("zh", site / "search"), ("en", site / "en/search")):
+        data = (folder / "search_index.json").read_bytes()
+        figures[f"search index {lang} (gzipped)"] = gz(data)
+    return figures
+
+
+def lighthouse(site: Path, paths: list[str]) -> list[tuple[str, dict[str, int]]]:
+    """Lighthouse 12.2.3 (the last to run on Node 20) against a local server, Debian Chromium."""
+    tool = ROOT / ".cache/lighthouse"
+    binary = tool / "node_modules/.bin/lighthouse"
+    if not binary.exists():
+        subprocess.run(["npm", "install", "--silent", "--prefix", str(tool), "lighthouse@12.2.3"], check=True)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    results = []
+    try:
+        for path in paths:
+            url = f"http://127.0.0.1:{httpd.server_address[1]}{path}"
+            proc = subprocess.run(
+                [str(binary), url, "--quiet", "--output=json", "--output-path=stdout",
+                 "--chrome-path=/usr/bin/chromium",
+                 "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking",
+                 "--only-categories=performance,accessibility,best-practices,seo"],
+                capture_output=True, text=True, timeout=300)
+            if proc.returncode != 0:
+                results.append((path, {"error": proc.stderr.strip()[-200:]}))
+                continue
+            cats = json.loads(proc.stdout)["categories"]
+            results.append((path, {k: round(v["score"] * 100) for k, v in cats.items()}))
+    finally:
+        httpd.shutdown()
+    return results
+
+
+def row(name: str, value: str, target: str = "") -> None:
+    print(f"| {name:<52} | {value:>14} | {target:<22} |")
+
+
+def main() -> None:
+    print("| figure                                               |          value | target                 |")
+    print("|" + "-" * 54 + "|" + "-" * 16 + "|" + "-" * 24 + "|")
+    with tempfile.TemporaryDirectory(prefix="mpsite-bench-") as tmp:
+        tmp = Path(tmp)
+        project = copy_project(tmp / "p1")
+        bare = timed_build(project, tmp / "bare", without_hooks(project), HANDOUTS="0")
+        full = timed_build(project, tmp / "full", HANDOUTS="0")
+        row("build, hooks removed (s)", f"{bare:.2f}")
+        row("build with our hooks, no PDFs (s)", f"{full:.2f}")
+        row("ratio hooks / no hooks", f"{full / bare:.2f}", "<= 1.15")
+
+        per_page = {}
+        for factor in (1, 5, 10):
+            scaled = copy_project(tmp / f"x{factor}")
+            multiply_content(scaled, factor)
+            seconds = timed_build(scaled, tmp / f"x{factor}-site", HANDOUTS="0")
+            per_page[factor] = seconds / pages_of(scaled)
+            row(f"{factor}x content: {pages_of(scaled)} pages (s)", f"{seconds:.2f}")
+            shutil.rmtree(scaled)
+        row("time per page 5x / 1x", f"{per_page[5] / per_page[1]:.2f}", "flat")
+        row("time per page 10x / 1x", f"{per_page[10] / per_page[1]:.2f}", "flat (total <= 11x)")
+
+        for name, value in byte_figures(tmp / "full").items():
+            row(name + " (bytes)", f"{value:,}", "quiz <= 10,240" if name.startswith("quiz") else "")
+
+        offline_project = copy_project(tmp / "off")
+        subprocess.run([sys.executable, "-m", "mpsite.atomic_build", "--offline", "site-offline"],
+                       cwd=offline_project, capture_output=True, check=True,
+                       env={**os.environ, "PYTHONPATH": str(offline_project), "HANDOUTS": "0"})
+        row("offline zip (bytes)", f"{(offline_project / 'site-offline.zip').stat().st_size:,}")
+
+        from mpsite import bench_handouts
+        h = bench_handouts.run()
+        row("handouts: cold build (s)", f"{h['cold']['seconds']:.2f}", f"rendered {h['cold']['rendered']}")
+        row("handouts: warm rebuild (s)", f"{h['warm']['seconds']:.2f}", f"rendered {h['warm']['rendered']} (target 0)")
+        row("handouts: rebuild after one edit (s)", f"{h['one_edit']['seconds']:.2f}", f"rendered {h['one_edit']['rendered']}")
+        row("handouts off (s)", f"{h['no_handouts']['seconds']:.2f}")
+        row("ratio warm / handouts off", f"{h['warm_over_no_handouts']:.2f}", "<= 1.2")
+        r = h["render"]
+        row(f"render {r['pdfs']} PDFs: 1 worker / 2 workers (s)", f"{r['serial_s']:.1f} / {r['parallel_s']:.1f}")
+        row("speed-up parallel / serial", f"{r['speedup']:.2f}", ">= 1.6 on 2 cores")
+
+        guide = next((p for p in ("/anti-bullying/", "/parenting/") if (tmp / "full" / p.strip("/")).exists()), "/resources/")
+        quiz_page = "/quizzes/"
+        for path, scores in lighthouse(tmp / "full", ["/", guide, quiz_page]):
+            for cat, score in scores.items():
+                row(f"lighthouse {path} {cat}", str(score), ">= 90")
+
+
+if __name__ == "__main__":
+    main()
