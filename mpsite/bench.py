@@ -20,21 +20,10 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "hooks", "mpsite", "overrides", "data", "quizzes", "docs")
+from mpsite.project import ROOT, copy_project
+
 OUR_ASSETS = ROOT / "docs/zh/assets"
 QUIZ_ASSETS = ("javascripts/quiz.js", "stylesheets/quiz.css")
-
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 def timed_build(project: Path, out: Path, config: str = "mkdocs.yml", **env: str) -> float:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,19 +18,10 @@ import time
 from pathlib import Path
 
 from mpsite.handouts.render import Job, render_many
+from mpsite.project import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "hooks", "mpsite", "overrides", "data", "quizzes", "docs")
 _LINE = re.compile(r"handouts: rendered (\d+), reused (\d+)")
-
-
-def _copy_project(dest: Path) -> None:
-    for part in PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
 
 
 def _build(project: Path, site: Path, **env: str) -> dict:
@@ -79,7 +69,7 @@ def run(workdir: Path | None = None, fixture_pages: int | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-handouts-", dir=workdir) as tmp:
         project, site = Path(tmp) / "project", Path(tmp) / "site"
         if fixture_pages is None:
-            _copy_project(project)
+            copy_project(project)
         else:
             _fixture_project(project, fixture_pages)
         figures: dict = {"cpus": os.cpu_count(),

@@ -38,7 +38,7 @@ SHORT_EN = {
 }
 _PRC = r"(?:People[’']s Republic of China|PRC)"
 EN_NAMES = {
-    "minor-protection-law": [rf"Minors?[’']?s?\s+Protection\s+Law",
+    "minor-protection-law": [r"Minors?[’']?s?\s+Protection\s+Law",
                              rf"Law\s+(?:of\s+the\s+{_PRC}\s+)?on\s+the\s+Protection\s+of\s+Minors",
                              r"Protection\s+of\s+Minors\s+Law"],
     "family-education-promotion-law": [r"Family\s+Education\s+Promotion\s+Law",
@@ -81,7 +81,7 @@ ZH_REF = re.compile(
     rf"(?:(?P<to>至|到)(?P<r>第?(?P<a2>{_N})条))?")
 ZH_PARA = re.compile(rf"第(?P<p>{_N})款(?:第(?P<i>{_N})项)?")
 ZH_ITEM = re.compile(rf"第(?P<i>{_N})项")
-ZH_POINT = re.compile(rf"第(?P<pt>[一二三四五六七八九十]+)(?:项|点)")
+ZH_POINT = re.compile(r"第(?P<pt>[一二三四五六七八九十]+)(?:项|点)")
 _SPACE = re.compile(r"\s*")
 ZH_SEP = re.compile(r"\s*(?:、|以及|和|及|与|或者|或)\s*")
 

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from mpsite.project import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "tests"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
-# What a test site copies from the project; docs/ may be replaced per test.
-PROJECT_PARTS = ("mkdocs.yml", "hooks", "mpsite", "overrides", "data", "quizzes", "docs")
 
 
 def run_build(project: Path, dest: Path, offline: bool = False) -> subprocess.CompletedProcess:
@@ -100,12 +100,4 @@ def project_copy(tmp_path, monkeypatch) -> Path:
     """A throw-away copy of the project to break on purpose. Its builds render no PDFs (a cold
     PDF cache would cost minutes per build); the handout tests build their own fixture."""
     monkeypatch.setenv("HANDOUTS", "0")
-    dest = tmp_path / "project"
-    dest.mkdir()
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
+    return copy_project(tmp_path / "project")

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_PARTS, ROOT, run_build
+from conftest import ROOT, run_build
+
+from mpsite.project import copy_project
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quizzes"
 PAGES = {
@@ -28,13 +30,7 @@ def make_quiz_project(dest: Path, quizzes: bool = True) -> Path:
     The other engines' hooks are left out: they check pages (plan units, handouts) that this small
     site does not have; the site hook (settings, parity, unknown markers) stays.
     """
-    dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
+    copy_project(dest)
     for lang in ("zh", "en"):
         for child in (dest / "docs" / lang).iterdir():
             if child.name != "assets":
