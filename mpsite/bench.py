@@ -44,6 +44,22 @@ def without_hooks(project: Path) -> str:
     return "mkdocs.nohooks.yml"
 
 
+def hook_share(project: Path, out: Path) -> tuple[float, float]:
+    """(seconds inside our hooks' event functions, seconds of the whole build), one profiled build.
+    The bare-build ratio above also counts the content the hooks add (law texts, quizzes, plan
+    tables) that MkDocs and the search plugin then process; this counts our code alone."""
+    import pstats
+    stats_file = out.with_suffix(".prof")
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "mkdocs", "build", "-q",
+                    "-d", str(out)], cwd=project, capture_output=True, check=True,
+                   env={**os.environ, "PYTHONPATH": str(project), "HANDOUTS": "0"})
+    stats = pstats.Stats(str(stats_file)).stats
+    ours = sum(cumulative for (file, _line, name), (_cc, _nc, _tt, cumulative, _callers) in stats.items()
+               if Path(file).parent.name == "hooks" and name.startswith("on_"))
+    total = max(cumulative for (_f, _l, name), (_cc, _nc, _tt, cumulative, _c) in stats.items())
+    return ours, total
+
+
 def pages_of(project: Path) -> int:
     return len(list((project / "docs").rglob("*.md")))
 
@@ -124,6 +140,8 @@ def main() -> None:
         row("build, hooks removed (s)", f"{bare:.2f}")
         row("build with our hooks, no PDFs (s)", f"{full:.2f}")
         row("ratio hooks / no hooks", f"{full / bare:.2f}", "<= 1.15")
+        ours, total = hook_share(project, tmp / "profiled")
+        row("time in our hook code / whole build (profiled)", f"{ours / total:.2f}", f"{ours:.1f} s of {total:.1f} s")
 
         per_page = {}
         for factor in (1, 5, 10):

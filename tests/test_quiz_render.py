@@ -107,9 +107,10 @@ def test_answer_key_is_in_the_markup_for_self_checking(quizzes):
     assert keys == {"q1": "b", "q2": "a c d", "q3": "false", "q4": "true"}
 
 
-def test_block_has_no_blank_lines_so_markdown_keeps_it_raw(quizzes):
+def test_block_is_one_element_kept_out_of_search(quizzes):
     html = quiz_html(quizzes["fixture-every-type"], "en")
-    assert "\n\n" not in html and html.startswith('<div class="mp-quiz"') and 'markdown="0"' in html
+    assert html.startswith('<div class="mp-quiz" id="quiz-fixture-every-type" data-search-exclude')
+    assert html.endswith("</div>")
 
 
 def test_settings_filter_applies_to_quiz_text(quizzes):

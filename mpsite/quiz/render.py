@@ -4,6 +4,7 @@ the hook passes them (``config.markdown_extensions`` / ``mdx_configs``).
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -24,7 +25,9 @@ DEFAULT_EXTENSIONS = ["attr_list", "md_in_html", "pymdownx.caret", "pymdownx.mar
 TextFilter = Callable[[str], str]
 
 _ONE_PARAGRAPH = re.compile(r"^<p>((?:(?!</?p[ >]).)*)</p>$", re.S)
-_PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.S)
+# Text Markdown would leave as one plain paragraph: no markup characters, no line breaks, no
+# list or heading start, no entity (&...;), so escaping it is the whole conversion.
+_PLAIN = re.compile(r"(?![\d]+[.)]\s|[-+]\s)[^*_`\[\]<>#|!\\~^={}&:\n]*")
 
 
 class TextRenderer:
@@ -35,13 +38,20 @@ class TextRenderer:
         self._md = markdown.Markdown(extensions=list(extensions or DEFAULT_EXTENSIONS),
                                      extension_configs=dict(configs or {}))
         self._filter = text_filter or (lambda text: text)
+        self._done: dict[str, Markup] = {}  # the same texts come back on lesson, handout and exports
 
     def raw(self, text: str) -> str:
         return self._filter(text)
 
     def block(self, text: str) -> Markup:
-        self._md.reset()
-        return Markup(self._md.convert(self._filter(text)).strip())
+        if text not in self._done:
+            source = self._filter(text).strip()
+            if _PLAIN.fullmatch(source):  # no Markdown syntax: one paragraph, escaped
+                self._done[text] = Markup(f"<p>{html.escape(source, quote=False)}</p>")
+            else:
+                self._md.reset()
+                self._done[text] = Markup(self._md.convert(source).strip())
+        return self._done[text]
 
     def inline(self, text: str) -> Markup | None:
         """The text as phrasing content, or None when it is more than one paragraph."""
@@ -88,14 +98,6 @@ def _question_view(q: Question, lang: str, text: TextRenderer) -> dict:
     }
 
 
-def _tidy(html: str) -> str:
-    """No blank lines outside <pre>, so Markdown keeps the block as one raw HTML block."""
-    parts = _PRE.split(html)
-    for i in range(0, len(parts), 2):
-        parts[i] = re.sub(r"\n\s*\n", "\n", parts[i])
-    return "".join(parts).strip()
-
-
 def quiz_html(quiz: Quiz, lang: str, text: TextRenderer | None = None,
               env: jinja2.Environment | None = None,
               exports: list[tuple[str, str]] | None = None) -> str:
@@ -109,7 +111,7 @@ def quiz_html(quiz: Quiz, lang: str, text: TextRenderer | None = None,
         script_json=json.dumps(strings.script(lang), ensure_ascii=False, separators=(",", ":")),
         exports=exports or [],
     )
-    return _tidy(html)
+    return html.strip()
 
 
 def index_markdown(quizzes: list[Quiz], lang: str, links: dict[str, str | None],
