@@ -146,7 +146,11 @@ OWN_PAGES = ([f"{name}.md" for name in OWN] + [f"{name}-handout.md" for name in 
              + ["index.md", "trainers-guide.md", "where-to-get-help.md"])
 
 
-@pytest.mark.parametrize("page", OWN_PAGES)
+READ_ALOUD_PAGES = ([f"{name}.md" for name in LESSONS] + [f"{name}-handout.md" for name in LESSONS]
+                    + ["index.md", "trainers-guide.md", "where-to-get-help.md"])
+
+
+@pytest.mark.parametrize("page", READ_ALOUD_PAGES)
 @pytest.mark.parametrize("lang", LANGS)
 def test_page_asks_for_the_read_aloud_button(page, lang):
     _, body = _split(DOCS / lang / "parenting" / page)
