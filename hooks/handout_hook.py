@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from mpsite import markers, settings
-from mpsite.errors import AuthorError, AuthorErrors
+from mpsite.errors import AuthorError, AuthorErrors, report
 from mpsite.handouts import fonts, quizdata
 from mpsite.handouts.engine import Edition, Stats, pdf_name
 from mpsite.handouts.labels import AUDIENCES, labels
@@ -175,7 +175,7 @@ def on_env(env, config, files):
     try:
         quizzes = quizdata.load(_root(config) / "quizzes", fill)
     except AuthorErrors as exc:
-        raise PluginError("\n  " + "\n  ".join(str(e) for e in exc.errors)) from None
+        raise PluginError(report(exc)) from None
     try:
         edition.produce(quizzes, serving=_state["serving"], stats=_state["stats"],
                         order=_order.get(lang))

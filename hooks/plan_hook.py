@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from mpsite import markers
 from mpsite import plan as plan_data
-from mpsite.errors import AuthorError, AuthorErrors
+from mpsite.errors import AuthorError, AuthorErrors, report
 
 log = logging.getLogger("mkdocs.plugins.plan")
 
@@ -26,8 +26,7 @@ _state: dict[str, object] = {}
 
 
 def _fail(errors: AuthorError | AuthorErrors) -> PluginError:
-    items = errors.errors if isinstance(errors, AuthorErrors) else [errors]
-    return PluginError("\n  " + "\n  ".join(str(e) for e in items))
+    return PluginError(report(errors))
 
 
 def on_config(config):

@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from mpsite import markers, settings
-from mpsite.errors import AuthorError, AuthorErrors
+from mpsite.errors import AuthorError, AuthorErrors, report
 from mpsite.quiz import export, load_dir, render
 
 log = logging.getLogger("mkdocs.plugins.quiz")
@@ -31,11 +31,7 @@ _state: dict = {"quizzes": {}, "renderers": {}}
 
 
 def _fail(errors) -> PluginError:
-    if isinstance(errors, AuthorErrors):
-        errors = errors.errors
-    elif isinstance(errors, AuthorError):
-        errors = [errors]
-    return PluginError("\n  " + "\n  ".join(str(e) for e in errors))
+    return PluginError(report(errors))
 
 
 def _lang(config, page=None) -> str:

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from mpsite import a11y, markers, search_split, settings, translations
-from mpsite.errors import AuthorError, AuthorErrors
+from mpsite.errors import AuthorError, AuthorErrors, report
 
 log = logging.getLogger("mkdocs.plugins.site")
 
@@ -21,11 +21,7 @@ _heading_ids: dict[str, dict[str, list[str]]] = {}
 
 
 def _fail(errors: list[AuthorError] | AuthorErrors | AuthorError) -> PluginError:
-    if isinstance(errors, AuthorErrors):
-        errors = errors.errors
-    elif isinstance(errors, AuthorError):
-        errors = [errors]
-    return PluginError("\n  " + "\n  ".join(str(e) for e in errors))
+    return PluginError(report(errors))
 
 
 def _lang(page) -> str:

@@ -26,6 +26,15 @@ class AuthorError(Exception):
         return text
 
 
+def report(errors: "AuthorError | AuthorErrors | list[AuthorError]") -> str:
+    """The message a build stops with: one mistake a line."""
+    if isinstance(errors, AuthorErrors):
+        errors = errors.errors
+    elif isinstance(errors, AuthorError):
+        errors = [errors]
+    return "\n  " + "\n  ".join(str(e) for e in errors)
+
+
 class AuthorErrors(Exception):
     """Several author mistakes reported together, so one build shows them all."""
 
