@@ -95,14 +95,18 @@ def byte_figures(site: Path) -> dict[str, int]:
     return figures
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # the table is the output
+        pass
+
+
 def lighthouse(site: Path, paths: list[str]) -> list[tuple[str, dict[str, int]]]:
     """Lighthouse 12.2.3 (the last to run on Node 20) against a local server, Debian Chromium."""
     tool = ROOT / ".cache/lighthouse"
     binary = tool / "node_modules/.bin/lighthouse"
     if not binary.exists():
         subprocess.run(["npm", "install", "--silent", "--prefix", str(tool), "lighthouse@12.2.3"], check=True)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a: None
+    handler = functools.partial(_QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     results = []
