@@ -19,6 +19,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from i18n_build import nested, page_lang
 from mpsite import citations, laws, markers
 from mpsite.errors import AuthorError
 
@@ -37,10 +38,6 @@ def _reset() -> None:
 _reset()
 
 
-def _lang(page) -> str:
-    return getattr(page.file, "locale", None) or "zh"
-
-
 def _root(config) -> Path:
     return Path(config.config_file_path).parent
 
@@ -49,13 +46,8 @@ def _library(config) -> laws.Library:
     return laws.load(_root(config) / "data" / "laws")
 
 
-def _outer(config) -> bool:
-    i18n = config.plugins.get("i18n")
-    return i18n is None or not i18n.building
-
-
 def on_pre_build(config):
-    if _outer(config):
+    if not nested(config):
         _reset()
         problems = laws.mismatches(_library(config))
         if problems:
@@ -64,9 +56,9 @@ def on_pre_build(config):
 
 
 def _law_url(slug: str, page, files) -> str:
-    target = files.get_file_from_path(f"{_lang(page)}/{LAW_DIR}/{slug}.md")
+    target = files.get_file_from_path(f"{page_lang(page)}/{LAW_DIR}/{slug}.md")
     if target is None:
-        raise PluginError(f"docs/{_lang(page)}/{LAW_DIR}/{slug}.md is missing: "
+        raise PluginError(f"docs/{page_lang(page)}/{LAW_DIR}/{slug}.md is missing: "
                           f"every held text needs its page (with <!-- md:law {slug} -->)")
     return target.url_relative_to(page.file)
 
@@ -74,7 +66,7 @@ def _law_url(slug: str, page, files) -> str:
 def on_page_markdown(markdown, page, config, files):
     if "md:law" not in markdown:
         return markdown
-    library, lang = _library(config), _lang(page)
+    library, lang = _library(config), page_lang(page)
     env = _state.get("env") or _state.setdefault("env", config.theme.get_env())  # one per build
     where = f"docs/{page.file.src_uri}"
 
@@ -123,7 +115,7 @@ def on_page_content(html, page, config, files):
     if page.file.src_uri in _state["law_pages"]:
         return html                       # the law texts cite each other: never link them
     started = time.perf_counter()
-    library, lang = _library(config), _lang(page)
+    library, lang = _library(config), page_lang(page)
     urls: dict[str, str] = {}
 
     def url_for(slug: str) -> str:
@@ -151,7 +143,7 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-150)  # the outer zh build, after i18n (-100) built the other languages
 def on_post_build(config):
-    if not _outer(config):
+    if not not nested(config):
         return
     not_held = sorted(_state["not_held"].items())
     report = {

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from i18n_build import nested
 from mpsite import markers, settings
 from mpsite.errors import AuthorError, AuthorErrors, report
 from mpsite.handouts import fonts, quizdata
@@ -42,11 +43,6 @@ def _rel(page) -> str:
     return page.file.src_uri.split("/", 1)[1]
 
 
-def _i18n_building(config) -> bool:
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and i18n.building)
-
-
 def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
@@ -61,7 +57,7 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    if _i18n_building(config):
+    if nested(config):
         return config
     _state["stats"] = Stats()
     _state["copied"] = set()
@@ -209,7 +205,7 @@ def on_post_build(config):
         if lang not in _state["copied"]:
             edition.copy_into(Path(config.site_dir))
             _state["copied"].add(lang)
-    if _i18n_building(config):
+    if nested(config):
         return
     stats = _state["stats"]
     if not _enabled():

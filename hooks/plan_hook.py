@@ -11,11 +11,11 @@ import logging
 import posixpath
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 
+from i18n_build import fail
 from mpsite import markers
 from mpsite import plan as plan_data
-from mpsite.errors import AuthorError, AuthorErrors, report
+from mpsite.errors import AuthorError, AuthorErrors
 
 log = logging.getLogger("mkdocs.plugins.plan")
 
@@ -25,16 +25,12 @@ UNIT_PAGES = "policy/units"       # one duty sheet per unit and language: <lang>
 _state: dict[str, object] = {}
 
 
-def _fail(errors: AuthorError | AuthorErrors) -> PluginError:
-    return PluginError(report(errors))
-
-
 def on_config(config):
     root = Path(config.config_file_path).parent
     try:
         _state["plan"] = plan_data.load(root / PLAN_FILE, PLAN_FILE)
     except AuthorErrors as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     _state["env"] = None  # the theme's Jinja environment, set once the theme is ready
     return config
 
@@ -49,7 +45,7 @@ def on_files(files, config):
                for unit_id in plan.units for lang in ("zh", "en")
                if not (docs / lang / UNIT_PAGES / f"{unit_id}.md").exists()]
     if missing:
-        raise _fail(AuthorErrors(missing))
+        raise fail(AuthorErrors(missing))
     return files
 
 
@@ -86,4 +82,4 @@ def on_page_markdown(markdown, page, config, files):
         return markers.replace(markdown, "plan", lambda args, line: plan_data.render(
             plan, args, lang, where, line, unit_md=unit_md, unit_url=unit_url, env=_state["env"]))
     except AuthorError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None

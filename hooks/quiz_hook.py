@@ -12,12 +12,12 @@ import posixpath
 import re
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
+from i18n_build import fail
 from mpsite import markers, settings
-from mpsite.errors import AuthorError, AuthorErrors, report
+from mpsite.errors import AuthorError, AuthorErrors
 from mpsite.quiz import export, load_dir, render
 
 log = logging.getLogger("mkdocs.plugins.quiz")
@@ -28,10 +28,6 @@ EXPORT_DIR = "quizzes/export"
 _SLOT = re.compile(r'<div id="[^"]+" data-quiz-slot="([^"]+)"></div>')
 _HANDOUT = re.compile(r"\A---\n(?:.*\n)*?handout:\s*true\s*\n(?:.*\n)*?---\n")
 _state: dict = {"quizzes": {}, "renderers": {}}
-
-
-def _fail(errors) -> PluginError:
-    return PluginError(report(errors))
 
 
 def _lang(config, page=None) -> str:
@@ -63,7 +59,7 @@ def on_config(config):
     try:
         quizzes = load_dir(folder)
     except AuthorErrors as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     _state["quizzes"] = {q.id: q for q in quizzes}
     _state["renderers"] = {}
     _state["env"] = render.make_env(config.theme.dirs)
@@ -134,9 +130,9 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markers.replace(markdown, "quiz", one_quiz)
         markdown = markers.replace(markdown, "quiz-index", lambda args, line: _render_index(page, config, lang))
     except AuthorErrors as exc:  # a settings marker in a quiz text names an unknown key
-        raise _fail(exc) from None
+        raise fail(exc) from None
     if errors:
-        raise _fail(errors)
+        raise fail(errors)
     return markdown
 
 
@@ -167,4 +163,4 @@ def on_post_build(config):
     try:
         export.write_all(list(_state["quizzes"].values()), lang, site / EXPORT_DIR, _renderer(config, lang))
     except AuthorErrors as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None

@@ -9,23 +9,15 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from i18n_build import fail, nested, page_lang
 from mpsite import a11y, markers, search_split, settings, translations
-from mpsite.errors import AuthorError, AuthorErrors, report
+from mpsite.errors import AuthorErrors
 
 log = logging.getLogger("mkdocs.plugins.site")
 
 _heading_ids: dict[str, dict[str, list[str]]] = {}
-
-
-def _fail(errors: list[AuthorError] | AuthorErrors | AuthorError) -> PluginError:
-    return PluginError(report(errors))
-
-
-def _lang(page) -> str:
-    return getattr(page.file, "locale", None) or "zh"
 
 
 def _where(page) -> str:
@@ -37,41 +29,36 @@ def _rel(page) -> str:
     return page.file.src_uri.split("/", 1)[1]
 
 
-def _i18n(config):
-    return config.plugins.get("i18n")
-
-
 def on_config(config):
     errors = translations.missing_translations(Path(config.docs_dir))
     if errors:
-        raise _fail(errors)
+        raise fail(errors)
     return config
 
 
 @event_priority(100)  # before the engines, so a setting can feed their text
 def on_page_markdown(markdown, page, config, files):
     try:
-        return settings.apply(markdown, config.extra, _lang(page), _where(page))
+        return settings.apply(markdown, config.extra, page_lang(page), _where(page))
     except AuthorErrors as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
 
 
 @event_priority(-100)  # after every engine has replaced its markers
 def on_page_content(html, page, config, files):
     leftover = markers.unknown(page.markdown or "", _where(page))
     if leftover:
-        raise _fail(leftover)
-    _heading_ids.setdefault(_lang(page), {})[_rel(page)] = translations.heading_ids(html)
+        raise fail(leftover)
+    _heading_ids.setdefault(page_lang(page), {})[_rel(page)] = translations.heading_ids(html)
     return a11y.label_task_checkboxes(html)
 
 
 @event_priority(-200)  # after i18n merged the languages and offline wrote its script
 def on_post_build(config):
-    i18n = _i18n(config)
-    if i18n is not None and i18n.building:
-        return  # a nested language build; the outer zh build finishes the work
+    if nested(config):
+        return  # the outer zh build finishes the work
     errors = translations.heading_mismatches(_heading_ids)
     _heading_ids.clear()
     if errors:
-        raise _fail(errors)
+        raise fail(errors)
     search_split.write(Path(config.site_dir))
