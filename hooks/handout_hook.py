@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from i18n_build import nested
+from i18n_build import nested, page_lang
 from mpsite import markers, settings
 from mpsite.errors import AuthorError, AuthorErrors, report
 from mpsite.handouts import fonts, quizdata
@@ -32,11 +32,6 @@ _images: dict[str, dict[str, str]] = {}
 
 def _enabled() -> bool:
     return os.environ.get("HANDOUTS", "1").strip().lower() not in ("0", "false", "no", "off")
-
-
-def _lang(page_or_config) -> str:
-    file = getattr(page_or_config, "file", None)
-    return getattr(file, "locale", None) or "zh"
 
 
 def _rel(page) -> str:
@@ -94,7 +89,7 @@ def on_nav(nav, config, files):
 
 
 def _lang_of_nav(nav) -> str:
-    return _lang(nav.pages[0]) if nav.pages else "zh"
+    return page_lang(nav.pages[0]) if nav.pages else "zh"
 
 
 def on_files(files, config):
@@ -106,7 +101,7 @@ def on_files(files, config):
 
 @event_priority(90)  # before the quiz engine replaces its markers
 def on_page_markdown(markdown, page, config, files):
-    lang = _lang(page)
+    lang = page_lang(page)
     if _enabled():
         edition = _edition(config, lang)
         for match, _ in markers.find(markdown, "quiz"):
@@ -128,7 +123,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     if not (_enabled() and page.meta.get("handout")):
         return html
-    lang = _lang(page)
+    lang = page_lang(page)
     audience = page.meta.get("audience")
     if audience is not None and audience not in AUDIENCES:
         raise PluginError(str(AuthorError(
@@ -182,13 +177,13 @@ def on_env(env, config, files):
 
 @event_priority(-100)  # after the search plugin indexed the page: the button is not content
 def on_page_context(context, page, config, nav):
-    edition = _editions.get(_lang(page))
+    edition = _editions.get(page_lang(page))
     content = page.content or ""
     if 'data-handout-audience="' in content:
         for audience in AUDIENCES:
             placeholder = f'<div class="handout-downloads" data-handout-audience="{audience}"></div>'
             table = (edition.downloads_table(page.url, audience) if edition
-                     else f"<p>{labels(_lang(page))['none_yet']}</p>")
+                     else f"<p>{labels(page_lang(page))['none_yet']}</p>")
             content = content.replace(placeholder, table)
     if edition and page.meta.get("handout"):
         button = edition.button(page.url, pdf_name(_rel(page)))
