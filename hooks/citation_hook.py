@@ -43,10 +43,12 @@ def _root(config) -> Path:
 
 
 def _library(config) -> laws.Library:
-    return laws.load(_root(config) / "data" / "laws")
+    """The held texts, read again at each build's start (``mkdocs serve`` edits)."""
+    return _state["library"]
 
 
 def on_pre_build(config):
+    _state["library"] = laws.load(_root(config) / "data" / "laws")
     if not nested(config):
         _reset()
         problems = laws.mismatches(_library(config))

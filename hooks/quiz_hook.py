@@ -62,6 +62,7 @@ def on_config(config):
         raise fail(exc) from None
     _state["quizzes"] = {q.id: q for q in quizzes}
     _state["renderers"] = {}
+    _state["html"] = {}
     _state["env"] = render.make_env(config.theme.dirs)
     return config
 
@@ -123,7 +124,10 @@ def on_page_markdown(markdown, page, config, files):
                  for fmt, label in export.FORMATS.items()]
         # The quiz goes in after Markdown (on_page_content): parsing its HTML again cost seconds.
         # The slot carries the quiz's id so MkDocs still validates links to #quiz-<id>.
-        slots[quiz.id] = render.quiz_html(quiz, lang, _renderer(config, lang), _state["env"], links)
+        key = (quiz.id, lang, tuple(links))   # a lesson and its handout twin share a folder
+        if key not in _state["html"]:
+            _state["html"][key] = render.quiz_html(quiz, lang, _renderer(config, lang), _state["env"], links)
+        slots[quiz.id] = _state["html"][key]
         return f'\n\n<div id="{render.dom_id(quiz)}" data-quiz-slot="{quiz.id}"></div>\n\n'
 
     try:

@@ -1,5 +1,5 @@
-"""Site-wide hook: town settings markers, translation parity, unknown markers, per-language search,
-and accessible names for task-list checkboxes.
+"""Site-wide hook: town settings markers, translation parity, unknown markers and accessible
+names for task-list checkboxes.
 
 Adapts MkDocs events to ``mpsite`` and nothing more. static-i18n runs every event once per
 language; the zh build's ``on_post_build`` runs last, after the en build nested inside it.
@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from i18n_build import fail, nested, page_lang
-from mpsite import a11y, markers, search_split, settings, translations
+from mpsite import a11y, markers, settings, translations
 from mpsite.errors import AuthorErrors
 
 log = logging.getLogger("mkdocs.plugins.site")
@@ -53,7 +53,7 @@ def on_page_content(html, page, config, files):
     return a11y.label_task_checkboxes(html)
 
 
-@event_priority(-200)  # after i18n merged the languages and offline wrote its script
+@event_priority(-200)  # after i18n built the nested en site
 def on_post_build(config):
     if nested(config):
         return  # the outer zh build finishes the work
@@ -61,4 +61,3 @@ def on_post_build(config):
     _heading_ids.clear()
     if errors:
         raise fail(errors)
-    search_split.write(Path(config.site_dir))

@@ -395,8 +395,12 @@ def render_unit(plan: Plan, unit_id: str, lang: str, level: int | None = None,
         role_note = f"（{_label(role, lang)}）" if lang == "zh" else f" ({_label(role, lang)})"
         out += [_heading(level, _area_name(area, lang) + role_note, f"area-{area.id}"), ""]
         out += _area_units(plan, area, lang, unit_link) + [""]
+        # The task texts are searchable once, on the plan and protection pages: repeated on up
+        # to 16 duty sheets they crowded every search for a task out of the results.
+        out += ['<div class="plan-tasks" data-search-exclude markdown>', ""]
         for task in plan.tasks_of(area.id):
             out += _task_block(task, lang, level + 1)
+        out += ["</div>", ""]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -47,6 +47,32 @@ def test_each_language_has_its_own_index(site_dir):
         assert (site_dir / "en" / page / "index.html").exists() or (site_dir / "en" / page).is_file()
 
 
+def test_excluded_blocks_stay_out_of_both_indexes(site_dir):
+    """Quiz answers must not turn up in search, nor the Chinese law text in the English index
+    (Material alone let both through: tests/test_search_exclude.py)."""
+    from mpsite.quiz.strings import LABELS
+    zh, en = _index(site_dir, "zh")["docs"], _index(site_dir, "en")["docs"]
+    for lang, docs in (("zh", zh), ("en", en)):
+        button = LABELS[lang]["check_one"]   # on every quiz; the quiz hub explains it in prose
+        for doc in docs:
+            if not doc["location"].startswith("quizzes/"):
+                assert button not in doc["text"].replace("\u200b", ""), f"quiz indexed at {doc['location']}"
+    # Article 39(2), in every zh law page's index entries, and in no en entry.
+    article = "学校对学生欺凌行为应当立即制止"
+    assert any(article in d["text"].replace("\u200b", "") for d in zh)
+    assert not any(article in d["text"].replace("\u200b", "") for d in en)
+
+
+def test_a_task_of_the_plan_is_found_on_the_plan_not_on_every_duty_sheet(site_dir):
+    from mpsite import plan
+    task = plan.load(ROOT / "data/plan.yml").tasks[0]
+    for lang, docs in (("zh", _index(site_dir, "zh")["docs"]), ("en", _index(site_dir, "en")["docs"])):
+        words = task.text[lang][:20]
+        pages = {d["location"].split("#")[0] for d in docs if words in d["text"].replace("\u200b", "")}
+        assert "policy/plan/" in pages, (lang, words)
+        assert not [p for p in pages if p.startswith("policy/units/")], (lang, sorted(pages))
+
+
 def _search(page, url: str, query: str) -> list[str]:
     page.goto(url)
     page.fill("input.md-search__input", query)

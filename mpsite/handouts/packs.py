@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject, TextStringObject
 
 
 def merge(*, out: Path, cover: Path, members: list[tuple[str, Path]], title: str, author: str,
           subject: str, keywords: str, lang: str, cover_label: str) -> dict:
+    # Imported here: a build without PDFs (HANDOUTS=0, `mkdocs serve`) should not pay for pypdf.
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
     writer = PdfWriter()
     writer.append(PdfReader(cover), import_outline=False)
     cover_pages = len(writer.pages)
