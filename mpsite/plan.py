@@ -24,6 +24,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from . import plaintext
 from .errors import AuthorError, AuthorErrors
 
 LANGS = ("zh", "en")
@@ -169,8 +170,24 @@ class _Checker:
 
 
 def load(path: Path, where: str | None = None) -> Plan:
-    """Read and validate the plan; every problem found stops with file, line, item, expectation."""
+    """Read and validate the plan; every problem found stops with file, line, item, expectation.
+    Read once while the file is unchanged: each language build and each `mkdocs serve` rebuild
+    asks again."""
     where = where or path.name
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        stat = None
+    key = (str(path), where, stat and (stat.st_mtime_ns, stat.st_size))
+    if _loaded.get("key") != key:
+        _loaded.update(key=key, plan=_read(path, where))
+    return _loaded["plan"]
+
+
+_loaded: dict = {}
+
+
+def _read(path: Path, where: str) -> Plan:
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except FileNotFoundError:
@@ -338,8 +355,9 @@ def _area_units(plan: Plan, area: Area, lang: str, link: Link | None) -> list[st
 
 
 def _task_block(task: Task, lang: str, level: int) -> list[str]:
+    text = task.text[lang]
     return [_heading(level, f"{task.number}. {task.title[lang]}", f"task-{task.number}"), "",
-            task.text[lang], ""]
+            plaintext.paragraph(text) or text, ""]
 
 
 def render_tasks(plan: Plan, lang: str, area_id: str | None = None, level: int | None = None,

@@ -4,7 +4,6 @@ the hook passes them (``config.markdown_extensions`` / ``mdx_configs``).
 """
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -14,7 +13,7 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from .. import citations
+from .. import citations, plaintext
 from . import strings
 from .model import AUDIENCES, Question, Quiz
 
@@ -25,9 +24,6 @@ DEFAULT_EXTENSIONS = ["attr_list", "md_in_html", "pymdownx.caret", "pymdownx.mar
 TextFilter = Callable[[str], str]
 
 _ONE_PARAGRAPH = re.compile(r"^<p>((?:(?!</?p[ >]).)*)</p>$", re.S)
-# Text Markdown would leave as one plain paragraph: no markup characters, no line breaks, no
-# list or heading start, no entity (&...;), so escaping it is the whole conversion.
-_PLAIN = re.compile(r"(?![\d]+[.)]\s|[-+]\s)[^*_`\[\]<>#|!\\~^={}&:\n]*")
 
 
 class TextRenderer:
@@ -46,11 +42,11 @@ class TextRenderer:
     def block(self, text: str) -> Markup:
         if text not in self._done:
             source = self._filter(text).strip()
-            if _PLAIN.fullmatch(source):  # no Markdown syntax: one paragraph, escaped
-                self._done[text] = Markup(f"<p>{html.escape(source, quote=False)}</p>")
-            else:
+            plain = plaintext.paragraph(source)
+            if plain is None:
                 self._md.reset()
-                self._done[text] = Markup(self._md.convert(source).strip())
+                plain = self._md.convert(source).strip()
+            self._done[text] = Markup(plain)
         return self._done[text]
 
     def inline(self, text: str) -> Markup | None:
