@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from i18n_build import nested, page_lang
-from mpsite import citations, laws, markers
+from mpsite import citations, laws, markers, rawhtml
 from mpsite.errors import AuthorError
 
 log = logging.getLogger("mkdocs.plugins.citations")
@@ -80,7 +80,7 @@ def on_page_markdown(markdown, page, config, files):
         _state["law_pages"].add(page.file.src_uri)
         law = library[slug]
         source = env.get_template("partials/law-source.html").render(meta=law.meta, lang=lang)
-        text = env.get_template("partials/law-text.html").render(law=law, lang=lang)
+        text = env.get_template("partials/law-text.html").render(law=law, lang=lang, raw=rawhtml.block)
         return f"{source}\n\n{text}\n"
 
     def render_index(args: str, line: int) -> str:

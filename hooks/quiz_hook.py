@@ -12,11 +12,10 @@ import posixpath
 import re
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from i18n_build import fail
-from mpsite import markers, settings
+from mpsite import markers, rawhtml, settings
 from mpsite.errors import AuthorError, AuthorErrors
 from mpsite.quiz import export, load_dir, render
 
@@ -25,7 +24,6 @@ log = logging.getLogger("mkdocs.plugins.quiz")
 ASSETS = {"css": "assets/stylesheets/quiz.css", "js": "assets/javascripts/quiz.js"}
 EXPORT_DIR = "quizzes/export"
 
-_SLOT = re.compile(r'<div id="[^"]+" data-quiz-slot="([^"]+)"></div>')
 _HANDOUT = re.compile(r"\A---\n(?:.*\n)*?handout:\s*true\s*\n(?:.*\n)*?---\n")
 _state: dict = {"quizzes": {}, "renderers": {}}
 
@@ -105,7 +103,6 @@ def on_page_markdown(markdown, page, config, files):
     errors: list[AuthorError] = []
     seen: set[str] = set()
     prefix = _prefix(config, lang)
-    slots = _state.setdefault("slots", {})[page.file.src_uri] = {}
 
     def one_quiz(args: str, line: int) -> str:
         quiz = _state["quizzes"].get(args.strip())
@@ -122,13 +119,10 @@ def on_page_markdown(markdown, page, config, files):
         links = [(label, get_relative_url(f"{prefix}{EXPORT_DIR}/{export.export_name(quiz, lang, fmt)}",
                                           page.url))
                  for fmt, label in export.FORMATS.items()]
-        # The quiz goes in after Markdown (on_page_content): parsing its HTML again cost seconds.
-        # The slot carries the quiz's id so MkDocs still validates links to #quiz-<id>.
         key = (quiz.id, lang, tuple(links))   # a lesson and its handout twin share a folder
         if key not in _state["html"]:
             _state["html"][key] = render.quiz_html(quiz, lang, _renderer(config, lang), _state["env"], links)
-        slots[quiz.id] = _state["html"][key]
-        return f'\n\n<div id="{render.dom_id(quiz)}" data-quiz-slot="{quiz.id}"></div>\n\n'
+        return rawhtml.block(_state["html"][key])
 
     try:
         markdown = markers.replace(markdown, "quiz", one_quiz)
@@ -138,14 +132,6 @@ def on_page_markdown(markdown, page, config, files):
     if errors:
         raise fail(errors)
     return markdown
-
-
-@event_priority(10)  # before the citation (-50), site (-100) and handout (-150) hooks read the HTML
-def on_page_content(html, page, config, files):
-    slots = _state.get("slots", {}).pop(page.file.src_uri, None)
-    if not slots:
-        return html
-    return _SLOT.sub(lambda m: slots[m.group(1)], html)
 
 
 def on_post_page(output, page, config):

@@ -24,7 +24,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from . import plaintext
+from . import plaintext, rawhtml
 from .errors import AuthorError, AuthorErrors
 
 LANGS = ("zh", "en")
@@ -356,8 +356,9 @@ def _area_units(plan: Plan, area: Area, lang: str, link: Link | None) -> list[st
 
 def _task_block(task: Task, lang: str, level: int) -> list[str]:
     text = task.text[lang]
+    plain = plaintext.paragraph(text)
     return [_heading(level, f"{task.number}. {task.title[lang]}", f"task-{task.number}"), "",
-            plaintext.paragraph(text) or text, ""]
+            rawhtml.block(plain) if plain else text, ""]
 
 
 def render_tasks(plan: Plan, lang: str, area_id: str | None = None, level: int | None = None,
