@@ -135,6 +135,7 @@ def test_keyboard_starts_reading_in_english(page, server):
 def test_message_when_there_is_no_voice_for_the_language(page, server):
     _fake(page, EN_VOICE)  # a Chinese page on a device with English voices only
     page.goto(server + LESSON_ZH)
+    page.locator(".read-aloud__play").click()   # voices are looked for on the first press
     status = page.locator(".read-aloud__status")
     status.filter(has_text="没有中文朗读语音").wait_for()
     assert status.get_attribute("aria-live") == "polite"
@@ -145,6 +146,7 @@ def test_message_when_there_is_no_voice_for_the_language(page, server):
 def test_message_when_voices_never_arrive(page, server):
     _fake(page, [])  # getVoices() stays empty and voiceschanged never fires
     page.goto(server + LESSON_EN)
+    page.locator(".read-aloud__play").click()
     page.locator(".read-aloud__status").filter(has_text="no English voice").wait_for(timeout=5000)
 
 
@@ -153,3 +155,20 @@ def test_message_when_the_browser_cannot_speak(page, server):
     page.goto(server + LESSON_ZH)
     page.locator(".read-aloud__status").filter(has_text="这个浏览器不能朗读").wait_for()
     assert page.locator(".read-aloud__play").is_disabled()
+
+
+@pytest.mark.parametrize("width", [412, 1280])
+def test_the_article_does_not_jump_when_the_buttons_appear(page, server, width):
+    """The empty placeholder already holds the buttons' height (no layout shift on a phone)."""
+    _fake(page, ZH_VOICE)
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(server + LESSON_ZH)
+    page.locator(".read-aloud__play").wait_for()
+    filled, empty = page.evaluate("""() => {
+        const filled = document.querySelector('.read-aloud');
+        const empty = document.createElement('div');
+        empty.className = 'read-aloud';
+        filled.after(empty);
+        return [filled.getBoundingClientRect().height, empty.getBoundingClientRect().height];
+    }""")
+    assert filled == empty > 0

@@ -104,3 +104,18 @@ def test_english_search_in_browser(page, server, query, expected):
     top = [h.replace(server, "") for h in hrefs[:5]]
     assert any(h.startswith(expected) for h in top), f"{query!r}: {top}"
     assert all(h.startswith("/en/") for h in top), "an en page showed zh results"
+
+
+@pytest.mark.parametrize("path, index", [("/parenting/04-safety/", "/search/search_index.json"),
+                                         ("/en/parenting/04-safety/", "/en/search/search_index.json")])
+def test_the_index_is_downloaded_only_when_the_reader_opens_search(page, server, path, index):
+    """A parent reading one lesson on a phone never downloads the index (about 200 KB gzipped)."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(server + path)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert not [u for u in requested if "search_index" in u]
+    page.fill("input.md-search__input", "privacy" if "/en/" in path else "隐私")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert [u for u in requested if u.endswith(index)]

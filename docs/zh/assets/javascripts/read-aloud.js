@@ -19,9 +19,9 @@
  * <details>, display:none, aria-hidden). Each block is one utterance and long blocks are cut at
  * sentence ends, because Chrome silently stops an utterance after about 15 seconds.
  *
- * If the browser has no speech synthesis, or no voice for the page's language (getVoices() may
- * be empty until "voiceschanged" fires, so we wait briefly), the controls say so in visible
- * text (aria-live) and the play button is disabled.
+ * If the browser has no speech synthesis, the controls say so at once. If it has no voice for the
+ * page's language (getVoices() may be empty until "voiceschanged" fires, so we wait briefly), they
+ * say so on the first press. Either way in visible text (aria-live), and play is then disabled.
  */
 (function () {
   "use strict";
@@ -211,12 +211,18 @@
       return;
     }
 
-    var state = "idle", queue = [], index = 0, run = 0, voice = null, current = null;
-    var ready = loadVoices(synth).then(function (voices) {
-      voice = pickVoice(voices, speechLang);
-      if (!voice) unavailable(t.noVoice);
-      return voice;
-    });
+    var state = "idle", queue = [], index = 0, run = 0, voice = null, current = null, ready = null;
+
+    // Voices are looked for on the first press, not on page load: a device without a voice then
+    // says so where the reader is looking, and the page does not jump when the message appears.
+    function voiceReady() {
+      ready = ready || loadVoices(synth).then(function (voices) {
+        voice = pickVoice(voices, speechLang);
+        if (!voice) unavailable(t.noVoice);
+        return voice;
+      });
+      return ready;
+    }
 
     function mark(node) {
       if (current) current.classList.remove("read-aloud-current");
@@ -267,7 +273,7 @@
 
     function start() {
       say(t.loading);
-      ready.then(function (found) {
+      voiceReady().then(function (found) {
         if (!found) return;
         synth.cancel();  // a queue left over from another tab or a crash would block ours
         queue = collect(article, lang);
