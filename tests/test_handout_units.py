@@ -42,3 +42,12 @@ def test_dates_are_written_per_language():
     day = dt.date(2026, 3, 8)
     assert format_date(day, "zh") == "2026 年 3 月 8 日"
     assert format_date(day, "en") == "8 March 2026"
+
+
+def test_qr_codes_are_drawn_only_when_filled_in():
+    from mpsite.handouts import qr
+    url = "https://example.org/parenting/04-safety/?a=1&b=2#quiz-parenting-04-safety"
+    html = f'<img src="{qr.placeholder(url).replace("&", "&amp;")}" alt="x">'
+    assert "data:" not in html                       # the cache key is taken over this
+    filled = qr.fill(html)
+    assert filled == f'<img src="{qr.svg_data_uri(url)}" alt="x">'

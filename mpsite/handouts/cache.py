@@ -1,8 +1,8 @@
 """Content-addressed PDF cache: a PDF is rendered again only when something it is made of changed.
 
 The key is a SHA-256 of everything that shapes the PDF: the full print HTML (page content,
-template and CSS are inlined in it, QR codes, dates), the bytes of every image it embeds, the
-font files and the versions of WeasyPrint, pypdf and segno. Entries live in ``.cache/pdf/``
+template and CSS are inlined in it, QR codes by their addresses, dates), the bytes of every
+image it embeds, the font files and the versions of WeasyPrint, pypdf and segno. Entries live in ``.cache/pdf/``
 of the project as ``<key>.pdf`` with ``<key>.json`` (title, pages, size) so a warm build never
 opens a PDF, and ``<key>.html`` (what was rendered, also used by the benchmark).
 """

@@ -17,6 +17,7 @@ import markdown as md
 from markupsafe import Markup
 
 from . import cache as cachemod
+from .. import plaintext
 from . import packs, printhtml, qr, quizdata
 from .labels import AUDIENCES, format_date, format_size, labels
 from .render import Job, render_many
@@ -77,8 +78,9 @@ def relative_href(from_url: str, to_path: str) -> str:
     return posixpath.relpath(to_path, base or ".")
 
 
-def content_date(meta_date, source: Path, root: Path) -> dt.date:
-    """Front matter ``date:``, else the file's last git commit, else its mtime."""
+def content_date(meta_date, source: Path, root: Path, dates: dict[str, dt.date] | None = None) -> dt.date:
+    """Front matter ``date:``, else the file's last git commit, else its mtime. ``dates`` is
+    ``commit_dates(root)``, read once per build."""
     if isinstance(meta_date, dt.datetime):
         return meta_date.date()
     if isinstance(meta_date, dt.date):
@@ -88,14 +90,31 @@ def content_date(meta_date, source: Path, root: Path) -> dt.date:
             return dt.date.fromisoformat(meta_date.strip()[:10])
         except ValueError:
             pass
+    dates = commit_dates(root) if dates is None else dates
     try:
-        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%cs", "--", str(source)],
-                             capture_output=True, text=True, timeout=10)
-        if out.returncode == 0 and out.stdout.strip():
-            return dt.date.fromisoformat(out.stdout.strip())
-    except (OSError, ValueError, subprocess.SubprocessError):
-        pass
-    return dt.date.fromtimestamp(source.stat().st_mtime)
+        committed = dates.get(source.resolve().relative_to(root.resolve()).as_posix())
+    except ValueError:  # a file outside the project
+        committed = None
+    return committed or dt.date.fromtimestamp(source.stat().st_mtime)
+
+
+def commit_dates(root: Path) -> dict[str, dt.date]:
+    """Path (relative to ``root``) -> day of its last commit, from one ``git log`` (a ``git log``
+    per page had cost a second per build). Empty outside a git repository."""
+    try:
+        out = subprocess.run(["git", "-C", str(root), "log", "--relative", "--format=%x00%cs",
+                              "--name-only"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    dates: dict[str, dt.date] = {}
+    if out.returncode != 0:
+        return dates
+    for entry in out.stdout.split("\0")[1:]:   # newest commit first: keep each file's first date
+        day, *paths = entry.strip().splitlines() or [""]
+        for path in paths:
+            if path and path not in dates:
+                dates[path] = dt.date.fromisoformat(day)
+    return dates
 
 
 def _css_string(value: str) -> Markup:
@@ -119,7 +138,8 @@ class Edition:
         self.env = printhtml.template_env(templates)
         self.env.filters["css_string"] = _css_string
         self.css = (templates / "print.css").read_text(encoding="utf-8")
-        self.base_key = cachemod.key(font_fingerprint, cachemod.library_versions())
+        self.base_key = cachemod.key(font_fingerprint, cachemod.library_versions(), qr.STYLE)
+        self.dates = commit_dates(root)
         self.handouts: list[Doc] = []
         self.quiz_pages: dict[str, str] = {}   # quiz id -> canonical URL of the page holding it
         self.docs: list[Doc] = []
@@ -146,7 +166,7 @@ class Edition:
         codes = [self._qr(self.L["scan_page"], page_url)]
         for quiz_id in quiz_ids[:1]:
             codes.append(self._qr(self.L["scan_quiz"], f"{page_url}#quiz-{quiz_id}"))
-        day = content_date(meta_date, source, self.root)
+        day = content_date(meta_date, source, self.root, self.dates)
         audiences = (audience,) if audience else AUDIENCES
         html = self.env.get_template("handout.html").render(
             **self._common(title, audience, day, page_url),
@@ -157,7 +177,7 @@ class Edition:
 
     # -- building --------------------------------------------------------------------------
     def _qr(self, label: str, url: str) -> dict:
-        return {"label": label, "url": url, "image": qr.svg_data_uri(url)}
+        return {"label": label, "url": url, "image": qr.placeholder(url)}
 
     def _common(self, title: str, audience: str | None, day: dt.date, footer: str,
                 subject: str = "") -> dict:
@@ -171,7 +191,7 @@ class Edition:
         lang, L = self.lang, self.L
         title = quizdata._text(quiz.title, lang)
         url = self.site_url + self.quiz_pages.get(quiz.id, f"{self.prefix}quizzes/") + f"#quiz-{quiz.id}"
-        day = content_date(None, quiz.source, self.root)
+        day = content_date(None, quiz.source, self.root, self.dates)
         questions = []
         for q in quiz.questions:
             if q.type == "truefalse":
@@ -192,7 +212,7 @@ class Edition:
                 "hint": L["tick_tf"] if q.type == "truefalse" else
                         L["tick_many"] if q.type == "multiple" else L["tick_one"],
                 "options": options, "answer": answer,
-                "explanation": md.markdown(quizdata._text(q.explanation, lang)),
+                "explanation": _markdown(quizdata._text(q.explanation, lang)),
                 "cite": cite or ""})
         audience = quiz.audience if quiz.audience in AUDIENCES else None
         docs = []
@@ -225,10 +245,10 @@ class Edition:
         if serving:
             stats.skipped += len(missing)
             return
-        jobs = [Job(key=d.key, html=d.html, out=str(self.cache.pdf(d.key)), title=d.title)
+        jobs = [Job(key=d.key, html=qr.fill(d.html), out=str(self.cache.pdf(d.key)), title=d.title)
                 for d in missing]
         for doc, job, info in zip(missing, jobs, render_many(jobs, workers)):
-            self.cache.html(job.key).write_text(doc.html, encoding="utf-8")
+            self.cache.html(job.key).write_text(job.html, encoding="utf-8")
             self.cache.store_info(doc.key, info)
             doc.info = info
             stats.rendered += 1
@@ -325,9 +345,21 @@ class Edition:
         return len(self.docs)
 
 
+_MD = md.Markdown()   # one instance: building one per quiz text cost a second per build
+
+
+def _markdown(text: str) -> str:
+    """A quiz text as HTML (plain sentences skip Markdown: mpsite.plaintext)."""
+    plain = plaintext.paragraph(text)
+    if plain is not None:
+        return plain
+    _MD.reset()
+    return _MD.convert(text)
+
+
 def _inline(text: str) -> str:
     """Markdown for one line of a quiz: no wrapping paragraph."""
-    out = md.markdown(text).strip()
+    out = _markdown(text).strip()
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return out
