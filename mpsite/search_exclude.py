@@ -3,7 +3,7 @@
 Material's search plugin (9.7) does not exclude such a block reliably: it tracks skipped
 elements in a set of elements that compare by tag name, so the first nested ``</div>`` ends the
 exclusion. Quiz answers and the Chinese text of English law pages went into the indexes (about
-one third of their size), and parsing them was most of the plugin's time in our build.
+a quarter to a third of their size), and parsing them was most of the plugin's time in our build.
 ``stash`` cuts each block out before the plugin indexes the page, leaving a comment the indexer
 ignores; ``restore`` puts the blocks back before the page template is rendered, without the
 attribute, as Material leaves them.
