@@ -42,16 +42,12 @@ def _root(config) -> Path:
     return Path(config.config_file_path).parent
 
 
-def _library(config) -> laws.Library:
-    """The held texts, read again at each build's start (``mkdocs serve`` edits)."""
-    return _state["library"]
-
-
 def on_pre_build(config):
+    # Read at each build's start, so `mkdocs serve` picks up edits; every page then uses it.
     _state["library"] = laws.load(_root(config) / "data" / "laws")
     if not nested(config):
         _reset()
-        problems = laws.mismatches(_library(config))
+        problems = laws.mismatches(_state["library"])
         if problems:
             raise PluginError("data/laws does not match data/laws/articles.json:\n  "
                               + "\n  ".join(problems))
@@ -68,7 +64,7 @@ def _law_url(slug: str, page, files) -> str:
 def on_page_markdown(markdown, page, config, files):
     if "md:law" not in markdown:
         return markdown
-    library, lang = _library(config), page_lang(page)
+    library, lang = _state["library"], page_lang(page)
     env = _state.get("env") or _state.setdefault("env", config.theme.get_env())  # one per build
     where = f"docs/{page.file.src_uri}"
 
@@ -117,7 +113,7 @@ def on_page_content(html, page, config, files):
     if page.file.src_uri in _state["law_pages"]:
         return html                       # the law texts cite each other: never link them
     started = time.perf_counter()
-    library, lang = _library(config), page_lang(page)
+    library, lang = _state["library"], page_lang(page)
     urls: dict[str, str] = {}
 
     def url_for(slug: str) -> str:

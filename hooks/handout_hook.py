@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from i18n_build import nested, page_lang
+from i18n_build import build_lang, default_lang, nested, page_lang
 from mpsite import markers, settings
 from mpsite.errors import AuthorError, AuthorErrors, report
 from mpsite.handouts import fonts, quizdata
@@ -72,13 +72,11 @@ def _edition(config, lang: str) -> Edition:
         root = _root(config)
         if _state["fonts"] is None:
             _state["fonts"] = fonts.fingerprint()
-        i18n = config.plugins.get("i18n")
-        default = getattr(i18n, "default_language", None) or "zh"
         _editions[lang] = Edition(
             lang=lang, root=root, templates=root / "overrides" / "print",
             cache_dir=root / ".cache" / "pdf", site_url=config.site_url or "/",
             site_name=config.site_name, town=_text(config.extra.get("town", {}).get("name"), lang),
-            font_fingerprint=_state["fonts"], default_lang=default)
+            font_fingerprint=_state["fonts"], default_lang=default_lang(config))
     return _editions[lang]
 
 
@@ -159,7 +157,7 @@ def _image_resolver(config, files, lang: str):
 def on_env(env, config, files):
     if not _enabled():
         return env
-    lang = config.plugins["i18n"].current_language if config.plugins.get("i18n") else "zh"
+    lang = build_lang(config)
     edition = _edition(config, lang)
     def fill(text: str, text_lang: str) -> str:
         return settings.apply(text, config.extra, text_lang, "quizzes/")

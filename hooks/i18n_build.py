@@ -16,6 +16,16 @@ def page_lang(page) -> str:
     return getattr(page.file, "locale", None) or "zh"
 
 
+def build_lang(config) -> str:
+    """The language this (outer or nested) build is making."""
+    return getattr(config.plugins.get("i18n"), "current_language", None) or "zh"
+
+
+def default_lang(config) -> str:
+    """The language at the site's root; the others live under /<lang>/."""
+    return getattr(config.plugins.get("i18n"), "default_language", None) or "zh"
+
+
 def nested(config) -> bool:
     """True inside a nested (non-default) language build."""
     i18n = config.plugins.get("i18n")

@@ -11,8 +11,7 @@ import logging
 import posixpath
 from pathlib import Path
 
-
-from i18n_build import fail
+from i18n_build import fail, page_lang
 from mpsite import markers
 from mpsite import plan as plan_data
 from mpsite.errors import AuthorError, AuthorErrors
@@ -51,7 +50,7 @@ def on_files(files, config):
 
 def _links(page, files):
     """Links from this page to a unit's duty sheet: a relative .md path (Markdown) and a URL (HTML)."""
-    lang = page.file.src_uri.split("/", 1)[0]
+    lang = page_lang(page)
 
     def target(unit_id: str):
         return files.get_file_from_path(f"{lang}/{UNIT_PAGES}/{unit_id}.md")
@@ -75,7 +74,7 @@ def on_page_markdown(markdown, page, config, files):
     plan = _state["plan"]
     if _state.get("env") is None:
         _state["env"] = config.theme.get_env()
-    lang = getattr(page.file, "locale", None) or page.file.src_uri.split("/", 1)[0]
+    lang = page_lang(page)
     where = f"docs/{page.file.src_uri}"
     unit_md, unit_url = _links(page, files)
     try:

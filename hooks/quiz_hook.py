@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from i18n_build import fail
+from i18n_build import build_lang, default_lang, fail, page_lang
 from mpsite import markers, rawhtml, settings
 from mpsite.errors import AuthorError, AuthorErrors
 from mpsite.quiz import export, load_dir, render
@@ -28,18 +28,9 @@ _HANDOUT = re.compile(r"\A---\n(?:.*\n)*?handout:\s*true\s*\n(?:.*\n)*?---\n")
 _state: dict = {"quizzes": {}, "renderers": {}}
 
 
-def _lang(config, page=None) -> str:
-    if page is not None and getattr(page.file, "locale", None):
-        return page.file.locale
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or "zh"
-
-
 def _prefix(config, lang: str) -> str:
     """The language's folder in the site: '' for the default language, 'en/' for English."""
-    i18n = config.plugins.get("i18n")
-    default = getattr(i18n, "default_language", None) or "zh"
-    return "" if lang == default else f"{lang}/"
+    return "" if lang == default_lang(config) else f"{lang}/"
 
 
 def _renderer(config, lang: str) -> render.TextRenderer:
@@ -99,7 +90,7 @@ def _render_index(page, config, lang: str) -> str:
 def on_page_markdown(markdown, page, config, files):
     if "md:quiz" not in markdown:
         return markdown
-    lang, where = _lang(config, page), f"docs/{page.file.src_uri}"
+    lang, where = page_lang(page), f"docs/{page.file.src_uri}"
     errors: list[AuthorError] = []
     seen: set[str] = set()
     prefix = _prefix(config, lang)
@@ -145,7 +136,7 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    lang = _lang(config)
+    lang = build_lang(config)
     site = Path(config.site_dir)
     prefix = _prefix(config, lang)
     if prefix and site.name != lang.rstrip("/"):  # static-i18n keeps the root site_dir for en
