@@ -73,6 +73,25 @@ def test_a_task_of_the_plan_is_found_on_the_plan_not_on_every_duty_sheet(site_di
         assert not [p for p in pages if p.startswith("policy/units/")], (lang, sorted(pages))
 
 
+def test_a_duty_sheet_is_found_by_its_unit_not_by_every_area_it_shares(site_dir):
+    """Staff search for their unit and land on its duty sheet; a search for an area (its heading,
+    its list of units) lands on the plan and the protection page, not on up to 16 duty sheets."""
+    from mpsite import plan
+    data = plan.load(ROOT / "data/plan.yml")
+    unit, area = data.units["town-cultural-station"], data.areas["family"]
+    for lang, docs in (("zh", _index(site_dir, "zh")["docs"]), ("en", _index(site_dir, "en")["docs"])):
+        def pages(words):
+            return {d["location"].split("#")[0] for d in docs
+                    if words in (d["title"] + " " + d["text"]).replace("\u200b", "")}
+        assert "policy/units/town-cultural-station/" in pages(unit.description[lang][:12]), lang
+        other = data.units[area.responsible[-2]]       # on its own sheet, and on no other
+        for words, own in ((area.title[lang], None), (other.name[lang], f"policy/units/{other.id}/")):
+            found = pages(words)
+            assert "policy/plan/" in found, (lang, words)
+            sheets = [p for p in found if p.startswith("policy/units/town-") and p != own]
+            assert not sheets, (lang, words, sorted(found))
+
+
 def _search(page, url: str, query: str) -> list[str]:
     page.goto(url)
     page.fill("input.md-search__input", query)
