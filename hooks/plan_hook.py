@@ -61,9 +61,13 @@ def _links(page, files):
             return None
         return posixpath.relpath(f.src_uri, posixpath.dirname(page.file.src_uri))
 
+    urls: dict[str, str | None] = {}   # the plan page names each unit up to six times
+
     def url(unit_id: str) -> str | None:
-        f = target(unit_id)
-        return None if f is None or f is page.file else f.url_relative_to(page.file)
+        if unit_id not in urls:
+            f = target(unit_id)
+            urls[unit_id] = None if f is None or f is page.file else f.url_relative_to(page.file)
+        return urls[unit_id]
 
     return md, url
 

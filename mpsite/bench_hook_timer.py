@@ -1,0 +1,69 @@
+"""``python -m mpsite.bench_hook_timer BUILD-ARGS...``: one ``mkdocs build`` that prints, as JSON,
+the seconds spent importing our hook files and inside their event functions (stdout, last line).
+
+The benchmark's hooks / no-hooks ratio also counts the content our hooks add (law texts, quizzes,
+duty sheets) that Markdown, the templates and the search plugin then process; this separates our
+own code from that, without a profiler's overhead. Bench tooling: it wraps MkDocs internals.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from mkdocs import plugins
+from mkdocs.config import config_options
+
+HOOKS = Path(__file__).resolve().parent.parent / "hooks"
+PREFIX = "hook seconds: "
+seconds: Counter[str] = Counter()
+
+
+def _ours(function) -> bool:
+    code = getattr(function, "__code__", None)
+    return code is not None and Path(code.co_filename).parent == HOOKS
+
+
+def _timed(label: str, function):
+    @functools.wraps(function)   # keeps mkdocs_priority: the events must run in the same order
+    def run(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            seconds[label] += time.perf_counter() - started
+    return run
+
+
+def _install() -> None:
+    load_hook = config_options.Hooks._load_hook
+    config_options.Hooks._load_hook = lambda self, name, path: _timed("import", load_hook)(self, name, path)
+    register = plugins.PluginCollection._register_event
+
+    def register_timed(self, event_name, method, plugin_name=None):
+        if _ours(method):
+            method = _timed(f"on_{event_name}", method)
+        return register(self, event_name, method, plugin_name)
+    plugins.PluginCollection._register_event = register_timed
+
+
+def main() -> None:
+    from mkdocs.__main__ import cli
+    _install()
+    started = time.perf_counter()
+    sys.argv = ["mkdocs", "build", "-q", *sys.argv[1:]]
+    try:
+        cli()
+    except SystemExit as exit:
+        if exit.code:
+            raise
+    finally:
+        seconds["build"] = time.perf_counter() - started
+        print(PREFIX + json.dumps(dict(seconds)))
+
+
+if __name__ == "__main__":
+    main()
