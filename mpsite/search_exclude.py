@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+ATTRIBUTE_NAME = "data-search-exclude"
 _START = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*?\sdata-search-exclude(?=[\s=/>])[^>]*>")
 _PLACEHOLDER = re.compile(r"<!--search-stash:(\d+)-->")
 _ATTRIBUTE = re.compile(r'\sdata-search-exclude(?:="[^"]*")?')
@@ -29,12 +30,25 @@ def _block_end(html: str, tag: str, pos: int) -> int | None:
     return None
 
 
+def _starts(html: str):
+    """The start tags that carry the attribute. Found by the attribute's name first: a regex over
+    every tag of the page took most of this module's time, and most pages have no such block."""
+    i = html.find(ATTRIBUTE_NAME)
+    while i >= 0:
+        m = _START.match(html, html.rfind("<", 0, i))
+        if m and m.end() > i:
+            yield m
+            i = html.find(ATTRIBUTE_NAME, m.end())
+        else:
+            i = html.find(ATTRIBUTE_NAME, i + 1)
+
+
 def stash(html: str) -> tuple[str, list[str]]:
     """(html with each excluded block replaced by a placeholder comment, the blocks)."""
     blocks: list[str] = []
     parts: list[str] = []
     pos = 0
-    for m in _START.finditer(html):
+    for m in _starts(html):
         if m.start() < pos:
             continue                      # inside a block already cut out
         end = _block_end(html, m.group(1), m.end())
