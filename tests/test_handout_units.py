@@ -38,6 +38,14 @@ def test_citations_print_no_address():
     assert "《未成年人保护法》第十一条</a>" in out and "(https://" not in out
 
 
+def test_links_marked_for_screen_only_print_no_address():
+    html = ('<ul class="plan-area-units"><li><a href="../town-womens-federation/" data-print-url="no">镇妇联</a>'
+            '</li></ul><p><a href="../../matrix/">矩阵</a></p>')
+    out = for_print(html, "https://training.example.org/policy/units/villages/", "note", lambda path: None)
+    assert "镇妇联</a></li>" in out and "town-womens-federation/)" not in out
+    assert "(https://training.example.org/policy/matrix/)" in out
+
+
 def test_dates_are_written_per_language():
     day = dt.date(2026, 3, 8)
     assert format_date(day, "zh") == "2026 年 3 月 8 日"

@@ -17,6 +17,7 @@ import jinja2
 _HEADERLINK = re.compile(r'<a\b[^>]*\bclass="headerlink"[^>]*>.*?</a>', re.S)
 _FIRST_H1 = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.S)
 _CITATION = 'class="md-citation"'
+NO_URL = 'data-print-url="no"'   # a link whose address is no use on paper (lists of duty sheets)
 _LINK = re.compile(r'<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>(.*?)</a>', re.S)
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 _DETAILS = re.compile(r"<details\b(?![^>]*\bopen\b)")
@@ -36,7 +37,8 @@ def for_print(content: str, page_url: str, quiz_note: str,
 
     - the H1 goes (the title block shows it) and so do heading permalinks;
     - links to other places get their absolute URL printed after the text, once per URL; links
-      to anchors within the page and law citations (which name their article) print no URL;
+      to anchors within the page, law citations (which name their article) and links marked
+      ``data-print-url="no"`` print no URL;
     - ``<details>`` are printed open; the interactive quiz is replaced by a pointer to its QR
       code (print CSS hides the quiz box);
     - images point to their source files, so they render before the site is written.
@@ -57,7 +59,8 @@ def for_print(content: str, page_url: str, quiz_note: str,
             return m.group(0)  # an anchor on this page written as a full link
         shown = _TAGS.sub("", text).strip()
         tag = f'<a{before}href="{htmllib.escape(target)}"{after}>{text}</a>'
-        if target in printed or htmllib.unescape(shown) in (target, raw) or _CITATION in before + after:
+        if (target in printed or htmllib.unescape(shown) in (target, raw)
+                or _CITATION in before + after or NO_URL in before + after):
             return tag  # a citation names its article already; its URL would only cost paper
         printed.add(target)
         return f'{tag}<span class="print-url"> ({htmllib.escape(target)})</span>'
