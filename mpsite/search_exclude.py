@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-ATTRIBUTE_NAME = "data-search-exclude"
-_START = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*?\sdata-search-exclude(?=[\s=/>])[^>]*>")
+_NAME = "data-search-exclude"
+_START = re.compile(rf"<([a-zA-Z][\w-]*)\b[^>]*?\s{_NAME}(?=[\s=/>])[^>]*>")
 _PLACEHOLDER = re.compile(r"<!--search-stash:(\d+)-->")
-_ATTRIBUTE = re.compile(r'\sdata-search-exclude(?:="[^"]*")?')
+_ATTRIBUTE = re.compile(rf'\s{_NAME}(?:="[^"]*")?')
 
 
 def _block_end(html: str, tag: str, pos: int) -> int | None:
@@ -33,14 +33,14 @@ def _block_end(html: str, tag: str, pos: int) -> int | None:
 def _starts(html: str):
     """The start tags that carry the attribute. Found by the attribute's name first: a regex over
     every tag of the page took most of this module's time, and most pages have no such block."""
-    i = html.find(ATTRIBUTE_NAME)
+    i = html.find(_NAME)
     while i >= 0:
         m = _START.match(html, html.rfind("<", 0, i))
         if m and m.end() > i:
             yield m
-            i = html.find(ATTRIBUTE_NAME, m.end())
+            i = html.find(_NAME, m.end())
         else:
-            i = html.find(ATTRIBUTE_NAME, i + 1)
+            i = html.find(_NAME, i + 1)
 
 
 def stash(html: str) -> tuple[str, list[str]]:

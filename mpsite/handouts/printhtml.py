@@ -16,8 +16,9 @@ import jinja2
 
 _HEADERLINK = re.compile(r'<a\b[^>]*\bclass="headerlink"[^>]*>.*?</a>', re.S)
 _FIRST_H1 = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.S)
-_CITATION = 'class="md-citation"'
-NO_URL = 'data-print-url="no"'   # a link whose address is no use on paper (lists of duty sheets)
+# Links that print no address: a citation names its article already; a link marked by the site
+# (lists of duty sheets) has an address that is no use on paper.
+_NO_URL = ('class="md-citation"', 'data-print-url="no"')
 _LINK = re.compile(r'<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>(.*?)</a>', re.S)
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 _DETAILS = re.compile(r"<details\b(?![^>]*\bopen\b)")
@@ -60,8 +61,8 @@ def for_print(content: str, page_url: str, quiz_note: str,
         shown = _TAGS.sub("", text).strip()
         tag = f'<a{before}href="{htmllib.escape(target)}"{after}>{text}</a>'
         if (target in printed or htmllib.unescape(shown) in (target, raw)
-                or _CITATION in before + after or NO_URL in before + after):
-            return tag  # a citation names its article already; its URL would only cost paper
+                or any(mark in before + after for mark in _NO_URL)):
+            return tag
         printed.add(target)
         return f'{tag}<span class="print-url"> ({htmllib.escape(target)})</span>'
 
