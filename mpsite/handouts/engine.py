@@ -29,7 +29,7 @@ PDF_FOLDER = "downloads/pdf"
 class Doc:
     """One PDF of one language."""
     name: str                 # file name without .pdf, the same in both languages
-    kind: str                 # handout | sheet | answers | pack
+    kind: str                 # handout | sheet | answers | pack, or an extra kind (labels' "kinds")
     audiences: tuple[str, ...]
     title: str
     key: str = ""
@@ -141,6 +141,7 @@ class Edition:
         self.base_key = cachemod.key(font_fingerprint, cachemod.library_versions(), qr.STYLE)
         self.dates = commit_dates(root)
         self.handouts: list[Doc] = []
+        self.extras: list[Doc] = []            # documents other engines add (add_document)
         self.quiz_pages: dict[str, str] = {}   # quiz id -> canonical URL of the page holding it
         self.docs: list[Doc] = []
 
@@ -163,9 +164,9 @@ class Edition:
         if not directory_urls:  # offline edition: print the live site's addresses
             content = content.replace("index.html", "").replace('.html"', '/"')
         body = printhtml.for_print(content, page_url, self.L["quiz_on_paper"], image_file)
-        codes = [self._qr(self.L["scan_page"], page_url)]
+        codes = [self.qr(self.L["scan_page"], page_url)]
         for quiz_id in quiz_ids[:1]:
-            codes.append(self._qr(self.L["scan_quiz"], f"{page_url}#quiz-{quiz_id}"))
+            codes.append(self.qr(self.L["scan_quiz"], f"{page_url}#quiz-{quiz_id}"))
         day = content_date(meta_date, source, self.root, self.dates)
         audiences = (audience,) if audience else AUDIENCES
         html = self.env.get_template("handout.html").render(
@@ -175,8 +176,24 @@ class Edition:
         self.handouts.append(doc)
         return doc
 
+    def add_document(self, *, name: str, kind: str, template: str, title: str,
+                     audience: str | None, day: dt.date, url: str, **context) -> Doc:
+        """A print document another engine makes (an exam paper, a form, a lesson outline):
+        ``overrides/print/<template>`` rendered in the common frame (title, town, date, footer
+        ``url``), then cached, rendered and listed in the download centre like the rest.
+        ``kind`` needs a label under "kinds" in ``labels.py``; QR codes come from ``qr()``."""
+        if kind not in self.L["kinds"]:
+            raise ValueError(f"print document kind {kind!r} has no label in handouts/labels.py")
+        html = self.env.get_template(template).render(
+            **self._common(title, audience, day, url), **context)
+        doc = Doc(name=name, kind=kind, audiences=(audience,) if audience else AUDIENCES,
+                  title=title, html=html, day=day)
+        self.extras.append(doc)
+        return doc
+
     # -- building --------------------------------------------------------------------------
-    def _qr(self, label: str, url: str) -> dict:
+    def qr(self, label: str, url: str) -> dict:
+        """A QR code for a print template (drawn only when the document is rendered)."""
         return {"label": label, "url": url, "image": qr.placeholder(url)}
 
     def _common(self, title: str, audience: str | None, day: dt.date, footer: str,
@@ -220,7 +237,7 @@ class Edition:
             full = f"{title}（{heading}）" if lang == "zh" else f"{title} ({heading})"
             html = self.env.get_template("quiz.html").render(
                 **self._common(full, audience, day, url),
-                key=kind == "answers", qr_codes=[self._qr(L["scan_quiz"], url)],
+                key=kind == "answers", qr_codes=[self.qr(L["scan_quiz"], url)],
                 description=quizdata._text(quiz.description, lang),
                 pass_mark=L["pass_mark"].format(pass_mark=quiz.pass_mark), questions=questions)
             docs.append(Doc(name=f"quiz-{quiz.id}{suffix}", kind=kind,
@@ -259,9 +276,9 @@ class Edition:
         order = order or {}
         self.handouts.sort(key=lambda d: (order.get(d.name, 10**6), d.name))
         quiz_docs = [doc for quiz in quizzes for doc in self._quiz_docs(quiz)]
-        self._render(self.handouts + quiz_docs, serving, stats, workers)
+        self._render(self.handouts + quiz_docs + self.extras, serving, stats, workers)
         pack_docs = self._packs(self.handouts + quiz_docs, serving, stats, workers)
-        self.docs = [d for d in self.handouts + quiz_docs + pack_docs if d.info]
+        self.docs = [d for d in self.handouts + quiz_docs + self.extras + pack_docs if d.info]
         stats.seconds += time.perf_counter() - started
         return self.docs
 
@@ -283,7 +300,7 @@ class Edition:
             subject = L["pack_subject"].format(town=self.town, pack=title)
             cover_html = self.env.get_template("cover.html").render(
                 **self._common(title, audience, day, site_home, subject),
-                contents=contents, qr=self._qr(L["scan_page"], site_home))
+                contents=contents, qr=self.qr(L["scan_page"], site_home))
             cover = Doc(name=f"handbook-{audience}-cover", kind="cover", audiences=(audience,),
                         title=title, html=cover_html, day=day)
             cover.key = self._key(cover_html)
@@ -331,7 +348,7 @@ class Edition:
 
     def downloads_table(self, page_url: str, audience: str) -> str:
         kinds = self.L["kinds"]
-        rank = {"handout": 0, "sheet": 1, "answers": 2, "pack": 3}
+        rank = {kind: i for i, kind in enumerate(self.L["kinds"])}
         rows = [{"href": relative_href(page_url, self.pdf_path(d.name)), "title": d.info["title"],
                  "kind": kinds[d.kind], "pages": d.info["pages"],
                  "size": format_size(d.info["size"], self.lang)}
