@@ -33,6 +33,11 @@ def on_config(config):
     errors = translations.missing_translations(Path(config.docs_dir))
     if errors:
         raise fail(errors)
+    if config.extra.get("strict_contacts"):
+        try:
+            settings.require_checked(config.extra)
+        except AuthorErrors as exc:
+            raise fail(exc) from None
     return config
 
 

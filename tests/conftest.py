@@ -25,9 +25,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-quic"]
 
 
-def run_build(project: Path, dest: Path, offline: bool = False) -> subprocess.CompletedProcess:
+def run_build(project: Path, dest: Path, offline: bool = False, **env: str) -> subprocess.CompletedProcess:
     """``mkdocs build`` of a project folder; the result carries stdout+stderr as ``.output``."""
-    env = {**os.environ, "OFFLINE": "true" if offline else "false", "PYTHONPATH": str(project)}
+    env = {**os.environ, "OFFLINE": "true" if offline else "false", "PYTHONPATH": str(project), **env}
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(dest)],
                           cwd=project, env=env, capture_output=True, text=True)
     proc.output = proc.stdout + proc.stderr
