@@ -5,6 +5,8 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SYSPKGS := fonts-noto-cjk chromium
 ADDR    ?= 127.0.0.1:8000
+# Material 9.8 prints its end-of-life notice at every build (README: versions).
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build offline test bench system clean
 

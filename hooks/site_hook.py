@@ -11,8 +11,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from i18n_build import fail, nested, page_lang
-from mpsite import a11y, markers, settings, translations
+from i18n_build import default_lang, fail, nested, page_lang
+from mpsite import a11y, markers, settings, sitemaps, translations
 from mpsite.errors import AuthorErrors
 
 log = logging.getLogger("mkdocs.plugins.site")
@@ -66,3 +66,16 @@ def on_post_build(config):
     _heading_ids.clear()
     if errors:
         raise fail(errors)
+    _language_sitemaps(config)
+
+
+def _language_sitemaps(config):
+    root = Path(config.site_dir) / "sitemap.xml"
+    if not root.exists() or not config.site_url:
+        return
+    xml = root.read_text(encoding="utf-8")
+    for language in config.plugins["i18n"].config.languages:
+        folder = Path(config.site_dir) / language.locale
+        if language.locale != default_lang(config) and folder.is_dir():
+            (folder / "sitemap.xml").write_text(
+                sitemaps.language_sitemap(xml, config.site_url + language.locale + "/"), encoding="utf-8")
