@@ -4,6 +4,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SYSPKGS := fonts-noto-cjk chromium
+VNU     := node_modules/vnu-jar/build/dist/vnu.jar
 ADDR    ?= 127.0.0.1:8000
 # Material 9.8 prints its end-of-life notice at every build (README: versions).
 export NO_MKDOCS_2_WARNING := 1
@@ -19,12 +20,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# System packages: CJK fonts and Pango for the PDFs, Chromium for the browser tests.
+# The Nu HTML Checker, from the npm registry (package.json pins it; package-lock.json is the record).
+$(VNU): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(VNU)
+
+# System packages: CJK fonts and Pango for the PDFs, Chromium for the browser tests, Java and npm
+# for the HTML checker, qpdf for the PDF structure check.
 system:
 	@missing=""; \
 	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
 	ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0" || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	command -v qpdf >/dev/null || missing="$$missing qpdf"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
@@ -43,7 +53,7 @@ build: $(STAMP)
 offline: $(STAMP)
 	$(BIN)/python -m mpsite.atomic_build --offline site-offline
 
-test: $(STAMP) system
+test: $(STAMP) system $(VNU)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: $(STAMP) system
