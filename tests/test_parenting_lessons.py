@@ -30,7 +30,7 @@ def _lessons() -> list[str]:
     found = []
     for path in sorted((DOCS / "zh" / "parenting").glob("[0-9][0-9]-*.md")):
         m = LESSON_NAME.match(path.name)
-        if m and not path.stem.endswith("-handout"):
+        if m and not path.stem.endswith(("-handout", "-form")):
             found.append(path.stem)
     return found
 
@@ -143,7 +143,7 @@ def test_lesson_has_a_parents_handout_with_the_quiz(lesson, lang):
 
 OWN = [name for name in LESSONS if name[:2] >= "06"]
 OWN_PAGES = ([f"{name}.md" for name in OWN] + [f"{name}-handout.md" for name in OWN]
-             + ["index.md", "trainers-guide.md", "where-to-get-help.md"])
+             + ["08-care-entrustment-form.md", "index.md", "trainers-guide.md", "where-to-get-help.md"])
 
 
 READ_ALOUD_PAGES = ([f"{name}.md" for name in LESSONS] + [f"{name}-handout.md" for name in LESSONS]
