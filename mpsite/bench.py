@@ -62,6 +62,44 @@ def hook_seconds(project: Path, out: Path) -> tuple[float, float]:
     return sum(v for k, v in seconds.items() if k != "build"), whole
 
 
+def edit_to_reload(project: Path, edits: int = 5, port: int = 8797) -> list[float]:
+    """Seconds from saving a zh page to ``mkdocs serve`` serving the new text, for each edit."""
+    import urllib.request
+    page, url = project / "docs/zh/resources/about.md", f"http://127.0.0.1:{port}/resources/about/"
+
+    def served() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env={**os.environ, "PYTHONPATH": str(project)})
+    try:
+        deadline = time.monotonic() + 300
+        while not served():
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise SystemExit("mkdocs serve did not come up")
+            time.sleep(0.5)
+        seconds, original = [], page.read_text(encoding="utf-8")
+        for n in range(edits):
+            token = f"bench-edit-{n}-{time.time_ns()}"
+            started = time.perf_counter()
+            page.write_text(original + f"\n{token}\n", encoding="utf-8")
+            while token not in served():
+                if time.perf_counter() - started > 120:
+                    raise SystemExit("an edit did not show within 120 s")
+                time.sleep(0.1)
+            seconds.append(time.perf_counter() - started)
+            time.sleep(1)  # let the watcher settle before the next save
+        return seconds
+    finally:
+        server.terminate()
+        server.wait()
+
+
 def pages_of(project: Path) -> int:
     return len(list((project / "docs").rglob("*.md")))
 
@@ -177,7 +215,8 @@ def main() -> None:
             pairs.append(full[-1] / bare[-1])
         row(f"build, hooks removed (s, best of {ROUNDS})", f"{min(bare):.2f}")
         row(f"build with our hooks, no PDFs (s, best of {ROUNDS})", f"{min(full):.2f}")
-        row("ratio hooks / no hooks (best / best)", f"{min(full) / min(bare):.2f}", "<= 1.15")
+        # Retired as a target (issue 15): the two builds hold different content. Information only.
+        row("ratio hooks / no hooks (best / best)", f"{min(full) / min(bare):.2f}", "information")
         row("ratio hooks / no hooks (median of pairs)", f"{statistics.median(pairs):.2f}",
             " ".join(f"{p:.2f}" for p in pairs))
         # What the ratio is made of: our own code, and the content it adds (law texts, quizzes,
@@ -185,8 +224,13 @@ def main() -> None:
         ours, whole = hook_seconds(project, tmp / "timed")
         share = ours / whole
         row("our hook code: imports + events (s)", f"{ours:.2f}", f"{share:.2f} of a {whole:.1f} s build")
+        row("our hook code / bare build of the same docs", f"{ours / min(bare):.2f}", "<= 0.10")
         row("ratio hooks / no hooks, our code taken out", f"{min(full) * (1 - share) / min(bare):.2f}",
             "= the content hooks add")
+
+        reloads = edit_to_reload(project)
+        row(f"serve: zh edit to new page served (s, median of {len(reloads)})", f"{statistics.median(reloads):.2f}",
+            "<= 3 (" + " ".join(f"{r:.1f}" for r in reloads) + ")")
 
         per_page = {}
         for factor in (1, 5, 10):
