@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority
 from i18n_build import build_lang, default_lang, nested, page_lang
 from mpsite import markers, settings
 from mpsite.errors import AuthorError, AuthorErrors, report
-from mpsite.handouts import fonts, quizdata
+from mpsite.handouts import extras, fonts, quizdata
 from mpsite.handouts.engine import Edition, Stats, pdf_name
 from mpsite.handouts.labels import AUDIENCES, labels
 from mpsite.handouts.render import RenderError
@@ -165,6 +165,7 @@ def on_env(env, config, files):
         quizzes = quizdata.load(_root(config) / "quizzes", fill)
     except AuthorErrors as exc:
         raise PluginError(report(exc)) from None
+    extras.add_all(edition, extras.Context(root=_root(config), lang=lang, extra=config.extra, fill=fill))
     try:
         edition.produce(quizzes, serving=_state["serving"], stats=_state["stats"],
                         order=_order.get(lang))

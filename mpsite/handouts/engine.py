@@ -150,6 +150,10 @@ class Edition:
         """Where a PDF lives in the site, from the site root: ``en/downloads/pdf/x.pdf``."""
         return f"{self.prefix}{PDF_FOLDER}/{name}.pdf"
 
+    def page_url(self, rel_path: str) -> str:
+        """A page's absolute address on the live site, in this edition's language."""
+        return self.site_url + canonical_url(rel_path, self.lang, self.default_lang)
+
     def note_quiz(self, quiz_id: str, rel_path: str) -> None:
         url = canonical_url(rel_path, self.lang, self.default_lang)
         # The quiz's own page under quizzes/ wins over a lesson that also shows it.
@@ -160,7 +164,7 @@ class Edition:
                  quiz_ids: list[str], meta_date, source: Path, image_file,
                  directory_urls: bool = True) -> Doc:
         name = pdf_name(rel_path)
-        page_url = self.site_url + canonical_url(rel_path, self.lang, self.default_lang)
+        page_url = self.page_url(rel_path)
         if not directory_urls:  # offline edition: print the live site's addresses
             content = content.replace("index.html", "").replace('.html"', '/"')
         body = printhtml.for_print(content, page_url, self.L["quiz_on_paper"], image_file)
