@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from i18n_build import default_lang, fail, nested, page_lang
+from i18n_build import build_lang, default_lang, fail, nested, page_lang
 from mpsite import a11y, markers, settings, sitemaps, translations
 from mpsite.errors import AuthorErrors
 
@@ -41,6 +41,12 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config):
+    # Each language's ids are collected anew by its own build; a language that `mkdocs serve`
+    # did not rebuild (hooks/serve_hook.py) keeps the ids of its last build.
+    _heading_ids.pop(build_lang(config), None)
+
+
 @event_priority(100)  # before the engines, so a setting can feed their text
 def on_page_markdown(markdown, page, config, files):
     try:
@@ -63,7 +69,6 @@ def on_post_build(config):
     if nested(config):
         return  # the outer zh build finishes the work
     errors = translations.heading_mismatches(_heading_ids)
-    _heading_ids.clear()
     if errors:
         raise fail(errors)
     _language_sitemaps(config)

@@ -34,6 +34,8 @@ def write(site_dir: Path, prefix: str = "en/") -> None:
         return
     main, other = split(json.loads(source.read_text(encoding="utf-8")), prefix)
     for index, folder in ((main, site_dir / "search"), (other, site_dir / prefix / "search")):
+        if index is other and not index["docs"]:
+            continue  # not built this time (mkdocs serve, hooks/serve_hook.py): keep its index
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(text, encoding="utf-8")
