@@ -163,9 +163,9 @@ def on_env(env, config, files):
         return settings.apply(text, config.extra, text_lang, "quizzes/")
     try:
         quizzes = quizdata.load(_root(config) / "quizzes", fill)
+        extras.add_all(edition, extras.Context(root=_root(config), lang=lang, extra=config.extra, fill=fill))
     except AuthorErrors as exc:
         raise PluginError(report(exc)) from None
-    extras.add_all(edition, extras.Context(root=_root(config), lang=lang, extra=config.extra, fill=fill))
     try:
         edition.produce(quizzes, serving=_state["serving"], stats=_state["stats"],
                         order=_order.get(lang))
