@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("configs", nargs="*", type=Path, help="paper configs (default: quizzes/papers/*.yml)")
     parser.add_argument("--out", type=Path, default=ROOT / "papers", help="output folder (default: papers/)")
     parser.add_argument("--lang", action="append", choices=("zh", "en"), help="language (default: both)")
+    parser.add_argument("--cache", type=Path, help="PDF cache (default: .cache/pdf, shared with the site build)")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     root = args.root.resolve()
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         for lang in args.lang or ["zh", "en"]:
             edition = Edition(lang=lang, root=root, templates=root / "overrides" / "print",
-                              cache_dir=root / ".cache" / "pdf", site_url=site.get("site_url") or "/",
+                              cache_dir=args.cache or root / ".cache" / "pdf", site_url=site.get("site_url") or "/",
                               site_name=site_name(site, lang),
                               town=settings.lookup(extra, "town.name", lang) or "",
                               font_fingerprint=fonts.fingerprint())
