@@ -55,7 +55,7 @@ def test_each_key_matches_its_version(papers, name, lang):
     paper, L = papers[name], labels(lang)
     words = documents.WORDS[lang]
     text = TextRenderer()
-    sheets = documents.score_sheets(paper, lang, text, L, words)
+    sheets = documents.score_sheets(paper, L, words)
     for version, sheet in zip(paper.versions, sheets):
         assert sheet["letter"] == version.letter
         assert len(sheet["rows"]) == len(version.items)

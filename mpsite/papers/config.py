@@ -13,7 +13,7 @@ from pydantic import Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..errors import AuthorError, AuthorErrors
-from ..quiz.model import AUDIENCES, ID_EXPECTED, ID_PATTERN, TYPES, Id, Text, _Strict, display_path, line_for, read_yaml
+from ..quiz.model import AUDIENCES, ID_EXPECTED, ID_PATTERN, Id, Text, _Strict, display_path, line_for, read_yaml
 
 FOLDER = "quizzes/papers"
 Count = Annotated[int, Field(strict=True, ge=0, le=200)]

@@ -59,8 +59,8 @@ WORDS = {
         "participants": "Participants (write the names)",
         "col_no": "No.", "col_answer": "Answer", "col_points": "Points", "sum": "Total",
         "explanations": "Explanations",
-        "where": "version {letter}, question {number}",
-        "answer_in": "version {letter}: {answer}",
+        "where": "Version {letter}, question {number}",
+        "answer_in": "Version {letter}: {answer}",
         "seed": "Seed {seed}: the same config and seed always give the same paper.",
         "sep": "; ", "join": ", ",
     },
@@ -134,7 +134,7 @@ def add_paper(edition, ctx, paper: Paper) -> list:
     docs.append(edition.add_document(
         name=f"paper-{paper.name}-key", kind="paper-key", template="paper_key.html",
         title=W["key_title"].format(title=title), seed=W["seed"].format(seed=paper.config.seed),
-        sheets=score_sheets(paper, lang, text, L, W), explanations=explanations(paper, lang, text, L, W),
+        sheets=score_sheets(paper, L, W), explanations=explanations(paper, lang, text, L, W),
         participants=range(1, PARTICIPANTS + 1), total=paper.total,
         mark_note=W["mark_note"].format(pass_points=paper.pass_points), **common))
     return docs
@@ -161,7 +161,7 @@ def question_view(it: Item, lang: str, text: TextRenderer, L: dict, W: dict) -> 
             "cite": _cite(q.cite, lang)}
 
 
-def score_sheets(paper: Paper, lang: str, text, L: dict, W: dict) -> list[dict]:
+def score_sheets(paper: Paper, L: dict, W: dict) -> list[dict]:
     sheets = []
     for version in paper.versions:
         rows = [{"number": n, "answer": answer(it, L, W), "points": it.points}
