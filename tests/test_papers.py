@@ -168,3 +168,32 @@ def test_rendered_papers_show_the_town_and_their_first_question(tmp_path, papers
         assert _plain(version.items[0].question.prompt.zh) in first_page
     key = _plain("".join(p.extract_text() for p in pypdf.PdfReader(out / "paper-parents-basic-key.zh.pdf").pages))
     assert "A卷答案与评分表" in key and "B卷答案与评分表" in key
+    # The QR code opens the quiz hub (the paper draws from ten quizzes).
+    import pypdfium2
+    import zxingcpp
+    image = pypdfium2.PdfDocument(out / "paper-parents-basic-a.zh.pdf")[0].render(scale=3).to_pil()
+    assert {b.text for b in zxingcpp.read_barcodes(image)} == {"https://training.example.org/quizzes/"}
+
+
+def test_provide_adds_two_versions_and_a_key_per_paper_with_one_quiz_linked_to_its_page(tmp_path):
+    from mpsite import settings
+    from mpsite.handouts.engine import Edition
+    from mpsite.handouts.extras import PROVIDERS, Context
+    from mpsite.papers.__main__ import site_settings
+
+    assert "mpsite.papers:provide" in PROVIDERS
+    extra = site_settings(ROOT)["extra"]
+    edition = Edition(lang="en", root=ROOT, templates=ROOT / "overrides/print", cache_dir=tmp_path,
+                      site_url="https://x.example/", site_name="S", town="XX Town", font_fingerprint="-")
+    edition.note_quiz("bullying-cases", "bullying/cases.md")
+    ctx = Context(root=ROOT, lang="en", extra=extra,
+                  fill=lambda text, lang: settings.apply(text, extra, lang, "quizzes/"))
+    one = _write(tmp_path, GOOD.replace("bullying-teachers, ", "").replace("multiple: 6", "multiple: 1"))
+    docs = documents.add_papers(edition, ctx, paper_files(ROOT) + [one])
+    assert [(d.name, d.kind) for d in docs][-3:] == [
+        ("paper-bad-paper-a", "paper"), ("paper-bad-paper-b", "paper"), ("paper-bad-paper-key", "paper-key")]
+    assert len(docs) == 9
+    assert {d.audiences for d in docs[:3]} == {("parents",)}
+    assert docs[-1].audiences == ("teachers",)          # the audience of the one quiz drawn from
+    assert "mp-qr:https://x.example/en/bullying/cases/#quiz-bullying-cases" in docs[-3].html
+    assert "mp-qr:https://x.example/en/quizzes/" in docs[0].html
