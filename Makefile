@@ -9,7 +9,7 @@ ADDR    ?= 127.0.0.1:8000
 # Material 9.8 prints its end-of-life notice at every build (README: versions).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test bench system clean
+.PHONY: serve build offline test bench paper system clean
 
 $(STAMP): pyproject.toml
 	@# Debian's python3 may lack venv (ensurepip): install python3-venv when root.
@@ -55,6 +55,11 @@ offline: $(STAMP)
 
 test: $(STAMP) system $(VNU)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+# Exam papers (QUIZZES.md) into papers/: every config in quizzes/papers/, or one:
+# make paper PAPER=quizzes/papers/x.yml. Needs only the CJK fonts, which the CLI checks.
+paper: $(STAMP)
+	$(BIN)/python -m mpsite.papers $(PAPER)
 
 bench: $(STAMP) system
 	$(BIN)/python -m mpsite.bench

@@ -8,7 +8,7 @@ from pathlib import Path
 import autocorrect_py as autocorrect
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted((ROOT / "docs/zh").rglob("*.md")) + sorted((ROOT / "quizzes").glob("*.yml"))
+SOURCES = sorted((ROOT / "docs/zh").rglob("*.md")) + sorted((ROOT / "quizzes").rglob("*.yml"))  # exam papers too
 
 # Characters that look like ordinary CJK or Latin ones but are different code points; they break
 # search and copy-paste. Ranges: Kangxi radicals, CJK radicals supplement, CJK compatibility

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # "module:function", one line per engine.
-PROVIDERS: list[str] = []
+PROVIDERS: list[str] = [
+    "mpsite.papers:provide",     # exam papers A/B and their keys (quizzes/papers/)
+]
 
 
 @dataclass(frozen=True)

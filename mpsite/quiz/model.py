@@ -321,14 +321,14 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def load_file(path: Path | str) -> Quiz:
-    """Read and check one quiz file; raise AuthorErrors listing every mistake in it."""
-    path = Path(path)
-    where = _display(path)
-    loader = _LineLoader(path.read_text(encoding="utf-8"))
+def read_yaml(path: Path | str, where: str) -> tuple[Any, list[tuple[Any, int]]]:
+    """A YAML file whose mappings and lists carry line numbers (``line_for``), and the keys
+    that appear twice as (key, line); a syntax error raises AuthorErrors with its line.
+    Other engines' files (exam papers) are read with it too."""
+    loader = _LineLoader(Path(path).read_text(encoding="utf-8"))
     loader.duplicate_keys = []
     try:
-        data = loader.get_single_data()
+        return loader.get_single_data(), loader.duplicate_keys
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = " ".join(filter(None, [getattr(exc, "context", None), getattr(exc, "problem", None)]))
@@ -338,12 +338,23 @@ def load_file(path: Path | str) -> Quiz:
                                         line=mark.line + 1 if mark else None)]) from None
     finally:
         loader.dispose()
+
+
+line_for = _line_for
+display_path = _display
+
+
+def load_file(path: Path | str) -> Quiz:
+    """Read and check one quiz file; raise AuthorErrors listing every mistake in it."""
+    path = Path(path)
+    where = _display(path)
+    data, duplicate_keys = read_yaml(path, where)
     if not isinstance(data, dict):
         raise AuthorErrors([AuthorError(where, "the file is not a quiz mapping",
                                         expected="id:, audience:, pass_mark:, title:, description:, questions:",
                                         line=1)])
     errors = [AuthorError(where, f"the key '{key}' appears twice", expected="each key once",
-                          line=line, item=_item(data, ())) for key, line in loader.duplicate_keys]
+                          line=line, item=_item(data, ())) for key, line in duplicate_keys]
     errors += _duplicate_ids(data, where)
     quiz = None
     try:
