@@ -164,7 +164,7 @@ def on_env(env, config, files):
     try:
         quizzes = quizdata.load(_root(config) / "quizzes", fill)
         extras.add_all(edition, extras.Context(root=_root(config), lang=lang, extra=config.extra, fill=fill))
-    except AuthorErrors as exc:
+    except (AuthorError, AuthorErrors) as exc:
         raise PluginError(report(exc)) from None
     try:
         edition.produce(quizzes, serving=_state["serving"], stats=_state["stats"],
