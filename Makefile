@@ -57,7 +57,7 @@ test: $(STAMP) system $(VNU)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: $(STAMP) system
-	$(BIN)/python -m mpsite.bench
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf site site-offline site-offline.zip .cache
