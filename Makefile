@@ -62,7 +62,7 @@ paper: $(STAMP)
 	$(BIN)/python -m mpsite.papers $(PAPER)
 
 bench: $(STAMP) system
-	$(BIN)/python -m mpsite.bench
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf site site-offline site-offline.zip .cache

@@ -6,6 +6,8 @@ the outer build.
 """
 from __future__ import annotations
 
+import functools
+
 from mkdocs.exceptions import PluginError
 
 from mpsite.errors import report
@@ -35,3 +37,17 @@ def nested(config) -> bool:
 def fail(errors) -> PluginError:
     """Author mistakes (AuthorError, AuthorErrors or a list) as the error that stops the build."""
     return PluginError(report(errors))
+
+
+def stops_build(*errors: type[Exception]):
+    """An event decorator: one of ``errors`` (an mpsite error whose text is the message to show)
+    stops the build as a PluginError, without a traceback."""
+    def decorate(event):
+        @functools.wraps(event)
+        def adapted(*args, **kwargs):
+            try:
+                return event(*args, **kwargs)
+            except errors as exc:
+                raise PluginError(str(exc)) from None
+        return adapted
+    return decorate

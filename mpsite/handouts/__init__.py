@@ -1,6 +1,6 @@
 """Printable handouts: pages and quizzes as A4 PDFs, handbooks per audience, a download centre.
 
-How the build is planned (``hooks/handout_hook.py`` adapts MkDocs events to this package):
+How the build is planned (``hooks/handout_hook.py`` adapts MkDocs events to ``site.Build``):
 
 1. ``on_page_markdown``: ``<!-- md:downloads -->`` becomes one heading per audience with an
    empty placeholder ``<div data-handout-audience=...>``; quiz markers are noted so a quiz

@@ -10,6 +10,7 @@ import datetime as dt
 import posixpath
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from markupsafe import Markup
 
 from . import cache as cachemod
 from .. import plaintext
-from . import packs, printhtml, qr, quizdata
+from ..quiz import Quiz
+from . import packs, printhtml, qr
 from .labels import AUDIENCES, format_date, format_size, labels
 from .render import Job, render_many
 
@@ -208,33 +210,37 @@ class Edition:
                     date=format_date(day, self.lang), footer_left=footer,
                     subject=subject or f"{self.site_name} · {audience_label}", css=self.css)
 
-    def _quiz_docs(self, quiz: quizdata.QuizData) -> list[Doc]:
+    def _quiz_docs(self, quiz: Quiz, fill: Callable[[str, str], str]) -> list[Doc]:
+        """The question sheet and the answer key of one quiz (the quiz engine's checked model);
+        ``fill(text, lang)`` puts the town settings into each text."""
         lang, L = self.lang, self.L
-        title = quizdata._text(quiz.title, lang)
+
+        def text(value) -> str:          # a Text or an Option, in this edition's language
+            return fill(value.get(lang), lang)
+
+        title = text(quiz.title)
         url = self.site_url + self.quiz_pages.get(quiz.id, f"{self.prefix}quizzes/") + f"#quiz-{quiz.id}"
-        day = content_date(None, quiz.source, self.root, self.dates)
+        day = content_date(None, quiz.path, self.root, self.dates)
         questions = []
         for q in quiz.questions:
             if q.type == "truefalse":
                 options = [{"id": True, "text": L["true"], "letter": ""},
                            {"id": False, "text": L["false"], "letter": ""}]
             else:
-                options = [{"id": o.get("id"), "letter": chr(ord("A") + i),
-                            "text": _inline(quizdata._text(o, lang))}
+                options = [{"id": o.id, "letter": chr(ord("A") + i), "text": _inline(text(o))}
                            for i, o in enumerate(q.options)]
             wanted = q.answer if isinstance(q.answer, list) else [q.answer]
             for o in options:
                 o["correct"] = o["id"] in wanted
             answer = "、".join(o["letter"] or o["text"] for o in options if o["correct"]) if lang == "zh" \
                 else ", ".join(o["letter"] or o["text"] for o in options if o["correct"])
-            cite = q.cite if isinstance(q.cite, str) else quizdata._text(q.cite, lang)
             questions.append({
-                "prompt": _inline(quizdata._text(q.prompt, lang)),
+                "prompt": _inline(text(q.prompt)),
                 "hint": L["tick_tf"] if q.type == "truefalse" else
                         L["tick_many"] if q.type == "multiple" else L["tick_one"],
                 "options": options, "answer": answer,
-                "explanation": _markdown(quizdata._text(q.explanation, lang)),
-                "cite": cite or ""})
+                "explanation": _markdown(text(q.explanation)),
+                "cite": q.cite or ""})
         audience = quiz.audience if quiz.audience in AUDIENCES else None
         docs = []
         for kind, heading, suffix in (("sheet", L["sheet"], ""), ("answers", L["answer_key"], "-answers")):
@@ -242,7 +248,7 @@ class Edition:
             html = self.env.get_template("quiz.html").render(
                 **self._common(full, audience, day, url),
                 key=kind == "answers", qr_codes=[self.qr(L["scan_quiz"], url)],
-                description=quizdata._text(quiz.description, lang),
+                description=text(quiz.description),
                 pass_mark=L["pass_mark"].format(pass_mark=quiz.pass_mark), questions=questions)
             docs.append(Doc(name=f"quiz-{quiz.id}{suffix}", kind=kind,
                             audiences=(audience,) if audience else AUDIENCES,
@@ -274,12 +280,14 @@ class Edition:
             doc.info = info
             stats.rendered += 1
 
-    def produce(self, quizzes: list[quizdata.QuizData], *, serving: bool, stats: Stats,
-                order: dict[str, int] | None = None, workers: int | None = None) -> list[Doc]:
+    def produce(self, quizzes: list[Quiz], *, serving: bool, stats: Stats,
+                order: dict[str, int] | None = None, workers: int | None = None,
+                fill: Callable[[str, str], str] | None = None) -> list[Doc]:
         started = time.perf_counter()
         order = order or {}
+        fill = fill or (lambda text, lang: text)
         self.handouts.sort(key=lambda d: (order.get(d.name, 10**6), d.name))
-        quiz_docs = [doc for quiz in quizzes for doc in self._quiz_docs(quiz)]
+        quiz_docs = [doc for quiz in quizzes for doc in self._quiz_docs(quiz, fill)]
         self._render(self.handouts + quiz_docs + self.extras, serving, stats, workers)
         pack_docs = self._packs(self.handouts + quiz_docs, serving, stats, workers)
         self.docs = [d for d in self.handouts + quiz_docs + self.extras + pack_docs if d.info]

@@ -83,12 +83,18 @@ class Quiz(_Strict):
     description: Text
     questions: Annotated[list[Question], Field(min_length=1)]
     _source: str = PrivateAttr(default="")
+    _path: Path | None = PrivateAttr(default=None)
     _id_line: int = PrivateAttr(default=1)
 
     @property
     def source(self) -> str:
         """The file the quiz was read from, for messages."""
         return self._source
+
+    @property
+    def path(self) -> Path:
+        """The file the quiz was read from, absolute (its date goes on the paper sheets)."""
+        return self._path or Path(self._source).resolve()
 
 
 def _question_problems(q: Question) -> list[tuple[str, str, str]]:
@@ -363,7 +369,7 @@ def load_file(path: Path | str) -> Quiz:
         errors += _errors_from_validation(exc, data, where)
     if errors:
         raise AuthorErrors(sorted(errors, key=lambda e: e.line or 0))
-    quiz._source, quiz._id_line = where, data.key_lines.get("id", 1)
+    quiz._source, quiz._path, quiz._id_line = where, path.resolve(), data.key_lines.get("id", 1)
     return quiz
 
 

@@ -1,5 +1,6 @@
-"""``python -m mpsite.bench_hook_timer BUILD-ARGS...``: one ``mkdocs build`` that prints, as JSON,
-the seconds spent importing our hook files and inside their event functions (stdout, last line).
+"""``python -m bench.hook_timer BUILD-ARGS...``: one ``mkdocs build`` of the project in the working
+folder that prints, as JSON, the seconds spent importing its hook files and inside their event
+functions (stdout, last line).
 
 The benchmark's hooks / no-hooks ratio also counts the content our hooks add (law texts, quizzes,
 duty sheets) that Markdown, the templates and the search plugin then process; this separates our
@@ -17,14 +18,14 @@ from pathlib import Path
 from mkdocs import plugins
 from mkdocs.config import config_options
 
-HOOKS = Path(__file__).resolve().parent.parent / "hooks"
+HOOKS = Path.cwd().resolve() / "hooks"     # the hooks of the project being built
 PREFIX = "hook seconds: "
 seconds: Counter[str] = Counter()
 
 
 def _ours(function) -> bool:
     code = getattr(function, "__code__", None)
-    return code is not None and Path(code.co_filename).parent == HOOKS
+    return code is not None and Path(code.co_filename).resolve().parent == HOOKS
 
 
 def _timed(label: str, function):

@@ -1,4 +1,4 @@
-"""The benchmark (`make bench`): prints figures, asserts nothing.
+"""The benchmark (`make bench`, `python -m bench`): prints figures, asserts nothing.
 
 Every ratio compares two runs measured in this one run (these machines are noisy). Builds run on
 temporary copies of the project, never on the real docs. Targets from the issues are printed
@@ -50,13 +50,14 @@ def without_hooks(project: Path) -> str:
 
 def hook_seconds(project: Path, out: Path) -> tuple[float, float]:
     """(seconds of our hook code - imports and event functions -, seconds of the whole run), one
-    build timed by ``mpsite.bench_hook_timer``."""
+    build timed by ``bench.hook_timer`` (the copy's own mpsite first, the benchmark from here)."""
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "mpsite.bench_hook_timer", "-d", str(out)], cwd=project,
+    proc = subprocess.run([sys.executable, "-m", "bench.hook_timer", "-d", str(out)], cwd=project,
                           capture_output=True, text=True, check=True,
-                          env={**os.environ, "PYTHONPATH": str(project), "HANDOUTS": "0"})
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join((str(project), str(ROOT))),
+                               "HANDOUTS": "0"})
     whole = time.perf_counter() - started
-    from mpsite.bench_hook_timer import PREFIX
+    from bench.hook_timer import PREFIX
     line = next(l for l in reversed(proc.stdout.splitlines()) if l.startswith(PREFIX))
     seconds = json.loads(line[len(PREFIX):])
     return sum(v for k, v in seconds.items() if k != "build"), whole
@@ -252,8 +253,8 @@ def main() -> None:
                        env={**os.environ, "PYTHONPATH": str(offline_project), "HANDOUTS": "0"})
         row("offline zip (bytes)", f"{(offline_project / 'site-offline.zip').stat().st_size:,}")
 
-        from mpsite import bench_handouts
-        h = bench_handouts.run()
+        from bench import handouts
+        h = handouts.run()
         row("handouts: cold build (s)", f"{h['cold']['seconds']:.2f}", f"rendered {h['cold']['rendered']}")
         row("handouts: warm rebuild (s, best of 3)", f"{h['warm']['seconds']:.2f}", f"rendered {h['warm']['rendered']} (target 0)")
         row("handouts: rebuild after one edit (s)", f"{h['one_edit']['seconds']:.2f}", f"rendered {h['one_edit']['rendered']}")

@@ -1,5 +1,5 @@
 """Benchmark of the handout engine, on a throw-away copy of the project (the real docs are never
-touched): ``python -m mpsite.bench_handouts`` prints the figures; ``run()`` returns them.
+touched): ``python -m bench.handouts`` prints the figures; ``run()`` returns them.
 
 Measured in one run: cold build (empty PDF cache), warm rebuild (nothing changed) and the same
 build with ``HANDOUTS=0`` (three of each, interleaved, best kept), their ratio, a rebuild after
@@ -103,7 +103,7 @@ def run(workdir: Path | None = None, fixture_pages: int | None = None) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     import argparse
-    parser = argparse.ArgumentParser(prog="python -m mpsite.bench_handouts", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.handouts", description=__doc__.split("\n")[0])
     parser.add_argument("--fixture", type=int, metavar="N", default=None,
                         help="bench the tests' fixture site with N extra handout pages instead of a "
                              "copy of the project (when the project's content does not build)")
