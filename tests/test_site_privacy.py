@@ -10,7 +10,8 @@ import pytest
 # One page of each kind, in both languages. Pages other engines add are picked up by
 # test_no_foreign_urls_in_any_page below, which scans every built file.
 PAGES = ["/", "/resources/", "/resources/hotlines/", "/resources/glossary/",
-         "/quizzes/", "/downloads/", "/policy/", "/anti-bullying/", "/parenting/", "/network-safety/"]
+         "/quizzes/", "/downloads/", "/policy/", "/anti-bullying/", "/parenting/", "/network-safety/",
+         "/safety/"]
 
 
 def _foreign_requests(page, url: str, origin: str) -> list[str]:
