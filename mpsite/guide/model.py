@@ -83,11 +83,19 @@ class Action(_Node):
 Node = Annotated[Union[Question, Action], Field(discriminator="kind")]
 
 
+class EveryAction(_Strict):
+    """Steps and don'ts that belong to every action: shown after each action's own on the
+    site, once on the printed flowchart (which must fit one page)."""
+    steps: list[Text] = []
+    dont: list[Text] = []
+
+
 class Guide(_Strict):
     id: Id
     page: Annotated[str, Field(strict=True, pattern=r"^[a-z0-9/_-]+\.md$")]  # the page holding it, e.g. policy/reporting-guide.md
     title: Text
     intro: Text
+    every_action: EveryAction = EveryAction()
     start: Id
     nodes: Annotated[list[Node], Field(min_length=1)]
     _source: str = PrivateAttr(default="")
@@ -129,7 +137,8 @@ class Guide(_Strict):
 # --- messages ---------------------------------------------------------------------------------
 
 _FIELDS = {
-    "guide": "id, page, title, intro, start, nodes",
+    "guide": "id, page, title, intro, every_action, start, nodes",
+    "every_action": "steps, dont",
     "question": "id, kind, text, help, yes, no, cite, reason",
     "action": "id, kind, title, steps, contacts, dont, see, cite, reason",
     "text": "zh, en",
@@ -162,7 +171,8 @@ def _describe(err: dict, data: Any) -> tuple[str, str, tuple]:
     """(problem, expected, loc) for one pydantic error."""
     raw = tuple(err["loc"])
     loc = _clean(raw)
-    kind = raw[2] if len(raw) >= 3 and raw[0] == "nodes" and raw[2] in ("question", "action") else "guide"
+    kind = raw[2] if len(raw) >= 3 and raw[0] == "nodes" and raw[2] in ("question", "action") else \
+        "every_action" if len(loc) == 2 and loc[0] == "every_action" else "guide"
     field = str(loc[-1]) if loc else "file"
     parent_is_text = len(loc) >= 2 and (isinstance(loc[-2], int) or loc[-2] in (
         "title", "intro", "text", "help", "reason")) and field in ("zh", "en")
@@ -354,6 +364,11 @@ def load_file(path: Path | str, library: Library | None = None,
 def guide_files(root: Path) -> list[Path]:
     """The guides of a project: ``data/<id>-guide.yml``."""
     return sorted((Path(root) / "data").glob("*-guide.yml"))
+
+
+def file_for(root: Path, guide_id: str) -> Path:
+    """The file a marker ``<!-- md:guide ID -->`` reads."""
+    return Path(root) / "data" / f"{guide_id}-guide.yml"
 
 
 def load_all(root: Path, library: Library | None = None,

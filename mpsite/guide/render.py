@@ -29,17 +29,18 @@ LABELS = {
         "cite": "依据：", "cite_none": "法律没有直接规定：", "back": "上一步", "restart": "重新开始",
         "progress": "第 {n} 步", "end": "到这里就是现在要做的事。", "start_over": "从头再判断一次",
         "flowchart": "判断流程图", "controls": "逐步判断",
-        "print_note": "从左上角的问题 1 开始：“是”向右，“否”向下。",
+        "print_note": "从问题 1 开始：“是”向右，“否”向下；左栏接右栏。", "every_action": "每种情况都要",
         "arrow_yes": "是 →", "arrow_no": "否 ↓", "colon": "：", "list_sep": "；",
     },
     "en": {
         "question": "Question {n}", "action": "Action {n}", "yes": "Yes", "no": "No",
         "steps": "Do now", "contacts": "Contacts", "dont": "Do not", "see": "See also",
-        "cite": "Legal basis: ", "cite_none": "No article applies directly: ", "back": "Back",
+        "cite": "Basis: ", "cite_none": "No article applies directly: ", "back": "Back",
         "restart": "Start again", "progress": "Step {n}", "end": "This is what to do now.",
         "start_over": "Start again from the first question",
         "flowchart": "Decision flowchart", "controls": "Step by step",
-        "print_note": "Start at question 1, top left: yes goes right, no goes down.",
+        "print_note": "Start at question 1: yes goes right, no goes down; the left column runs on into the right.",
+        "every_action": "In every case",
         "arrow_yes": "Yes →", "arrow_no": "No ↓", "colon": ": ", "list_sep": "; ",
     },
 }
@@ -83,8 +84,12 @@ def _cite(node: Question | Action, lang: str, text: TextRenderer) -> dict:
     return {"label": t["cite"], "html": node.cite if lang == "zh" else citations.in_english(node.cite)}
 
 
-def views(guide: Guide, lang: str, text: TextRenderer, page_href: PageHref) -> list[dict]:
-    """What the templates show of each node, in reading order."""
+def views(guide: Guide, lang: str, text: TextRenderer, page_href: PageHref,
+          every_action: bool = True) -> list[dict]:
+    """What the templates show of each node, in reading order. ``every_action``: add the guide's
+    ``every_action`` steps and don'ts to each action (the site; paper shows them once)."""
+    more_steps = guide.every_action.steps if every_action else []
+    more_dont = guide.every_action.dont if every_action else []
     names = numbers(guide, lang)
     t = labels(lang)
 
@@ -109,8 +114,9 @@ def views(guide: Guide, lang: str, text: TextRenderer, page_href: PageHref) -> l
                                 "title": title_of(guide.node(target))}
                                for answer, target in node.targets()]
         else:
-            view.update(steps=[phrase(s) for s in node.steps], contacts=[phrase(c) for c in node.contacts],
-                        dont=[phrase(d) for d in node.dont], see=[phrase(s) for s in node.see])
+            view.update(steps=[phrase(s) for s in node.steps + more_steps],
+                        contacts=[phrase(c) for c in node.contacts],
+                        dont=[phrase(d) for d in node.dont + more_dont], see=[phrase(s) for s in node.see])
         out.append(view)
     return out
 
@@ -127,6 +133,14 @@ def guide_html(guide: Guide, lang: str, text: TextRenderer | None = None,
         intro=Markup(page_links(str(text.block(guide.intro.get(lang))), page_href)),
         nodes=views(guide, lang, text, page_href))
     return html.strip()
+
+
+def every_action(guide: Guide, lang: str, text: TextRenderer, page_href: PageHref) -> dict:
+    """The guide's ``every_action`` steps and don'ts, for paper."""
+    def phrase(value) -> Markup:
+        return Markup(page_links(str(text.phrase(value.get(lang))), page_href))
+    return {"steps": [phrase(s) for s in guide.every_action.steps],
+            "dont": [phrase(d) for d in guide.every_action.dont]}
 
 
 def ladder(guide: Guide, nodes: list[dict]) -> dict:

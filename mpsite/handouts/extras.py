@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # "module:function", one line per engine.
-PROVIDERS: list[str] = []
+PROVIDERS: list[str] = [
+    "mpsite.guide.printing:provide",      # the reporting guide as a one-page flowchart
+]
 
 
 @dataclass(frozen=True)
