@@ -1,5 +1,5 @@
 """Each guide as a one-page A4 flowchart (``overrides/print/flowchart.html``) in the download
-centre, for staff: the questions down the left, "yes" to the right, "no" down. Listed in
+centre, for staff: the questions down a spine in two columns, "yes" to the right, "no" down. Listed in
 ``mpsite.handouts.extras.PROVIDERS``; called once per language by the handout hook."""
 from __future__ import annotations
 
