@@ -1,6 +1,7 @@
 """The reporting guide in a built site: a broken guide stops the build with file, line and node;
 in Chromium one path is walked by clicking and by keyboard; axe finds nothing serious; without
-JavaScript every node shows; the printed flowchart is one A4 page in each language."""
+JavaScript, and when the page is printed, every node shows; the PDF flowchart is one A4 page in
+each language."""
 from __future__ import annotations
 
 import pytest
@@ -55,6 +56,11 @@ def test_one_path_by_clicking(page, server, errors):
     assert shown(page) == ["family-harm"]
     page.click(f"{GUIDE} button[data-guide-action=restart]")
     assert shown(page) == ["in-danger"]
+    # Printing the page prints the whole flowchart, whatever step the reader is on.
+    page.click(f"{GUIDE}-in-danger a.mp-guide__answer--yes")
+    page.emulate_media(media="print")
+    assert len(shown(page)) == 15
+    assert page.locator(f"{GUIDE} .mp-guide__controls").is_hidden()
     assert errors == []
 
 
