@@ -13,7 +13,8 @@ from pathlib import Path
 from i18n_build import fail, page_lang
 from mpsite import laws, markers, rawhtml, settings
 from mpsite.errors import AuthorError, AuthorErrors
-from mpsite.guide import load_all, render
+from mpsite.guide import render
+from mpsite.guide.model import guide_files, load_all
 from mpsite.quiz.render import TextRenderer
 
 _state: dict = {}
@@ -22,7 +23,8 @@ _state: dict = {}
 def on_config(config):
     root = Path(config.config_file_path).parent
     try:
-        _state["guides"] = load_all(root, laws.load(root / "data" / "laws"), config.extra)
+        library = laws.load(root / "data" / "laws") if guide_files(root) else None
+        _state["guides"] = load_all(root, library, config.extra)
     except AuthorErrors as exc:
         raise fail(exc) from None
     _state["env"], _state["text"] = None, {}
