@@ -8,7 +8,8 @@ from pathlib import Path
 import autocorrect_py as autocorrect
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted((ROOT / "docs/zh").rglob("*.md")) + sorted((ROOT / "quizzes").glob("*.yml")) + sorted((ROOT / "data").glob("*-guide.yml"))
+SOURCES = sorted((ROOT / "docs/zh").rglob("*.md")) + sorted((ROOT / "quizzes").rglob("*.yml"))  # exam papers too
+SOURCES += sorted((ROOT / "data").glob("*-guide.yml"))  # decision guides
 
 # Characters that look like ordinary CJK or Latin ones but are different code points; they break
 # search and copy-paste. Ranges: Kangxi radicals, CJK radicals supplement, CJK compatibility

@@ -19,10 +19,10 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, ValidationError
 
-from .. import citations, settings, yamllines
+from .. import citations, settings
 from ..errors import AuthorError, AuthorErrors
 from ..laws import Library
-from ..yamllines import line_for
+from ..quiz.model import LineDict, display_path, line_for, read_yaml   # YAML with line marks, shared
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_EXPECTED = "lowercase letters, digits and single hyphens, e.g. in-danger"
@@ -320,7 +320,7 @@ def _answer_keys(data: Any) -> None:
     """YAML 1.1 reads the keys ``yes:`` and ``no:`` as true and false: give them their names back."""
     nodes = data.get("nodes")
     for node in nodes if isinstance(nodes, list) else []:
-        if isinstance(node, yamllines.LineDict):
+        if isinstance(node, LineDict):
             for flag, name in ((True, "yes"), (False, "no")):
                 if flag in node and name not in node:
                     node[name] = node.pop(flag)
@@ -334,8 +334,8 @@ def load_file(path: Path | str, library: Library | None = None,
     ``library``: the held law texts, to check that each cited article exists; ``town``: the
     ``extra:`` settings, to check that each ``{{ marker }}`` names one."""
     path = Path(path)
-    where = yamllines.display(path)
-    data, duplicate_keys = yamllines.load(path, where)
+    where = display_path(path)
+    data, duplicate_keys = read_yaml(path, where)
     if not isinstance(data, dict):
         raise AuthorErrors([AuthorError(where, "the file is not a guide mapping",
                                         expected="id:, page:, title:, intro:, start:, nodes:", line=1)])
