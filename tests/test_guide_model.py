@@ -288,3 +288,14 @@ def test_author_mistakes_stop_with_line_and_node(tmp_path, library, town, old, n
 def test_a_yaml_syntax_error_names_the_line(tmp_path):
     errors = errors_of(write(tmp_path, SMALL.replace("title: {zh: 留意, en: Watch}", "title: {zh: 留意, en: Watch")))
     assert "YAML syntax error" in str(errors[0]) and errors[0].line
+
+
+def test_chinese_copy_passes_autocorrect_and_has_no_lookalikes():
+    """As test_quality_copy does for pages and quizzes."""
+    import autocorrect_py as autocorrect
+    from test_quality_copy import LOOKALIKES
+
+    text = GUIDE.read_text(encoding="utf-8")
+    result = autocorrect.lint_for(text, GUIDE.name)
+    assert not result.lines, [(line.line, line.old.strip()[:60], line.new.strip()[:60]) for line in result.lines]
+    assert not LOOKALIKES.search(text)

@@ -1,4 +1,4 @@
-"""Chinese copy: AutoCorrect reports nothing on the zh Markdown, the quiz and guide YAML, and no
+"""Chinese copy: AutoCorrect reports nothing on the zh Markdown and the quiz YAML, and no
 lookalike characters (Kangxi radicals, compatibility ideographs, full-width Latin) slip in."""
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from pathlib import Path
 import autocorrect_py as autocorrect
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted((ROOT / "docs/zh").rglob("*.md")) + sorted((ROOT / "quizzes").rglob("*.yml"))  # exam papers too
-SOURCES += sorted((ROOT / "data").glob("*-guide.yml"))  # decision guides
+SOURCES = sorted((ROOT / "docs/zh").rglob("*.md")) + sorted((ROOT / "quizzes").glob("*.yml"))
 
 # Characters that look like ordinary CJK or Latin ones but are different code points; they break
 # search and copy-paste. Ranges: Kangxi radicals, CJK radicals supplement, CJK compatibility
