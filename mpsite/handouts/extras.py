@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # "module:function", one line per engine.
-PROVIDERS: list[str] = []
+PROVIDERS: list[str] = [
+    "mpsite.session_forms:provide",   # sign-in sheet and feedback form per parent-school lesson
+]
 
 
 @dataclass(frozen=True)
