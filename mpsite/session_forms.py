@@ -145,7 +145,8 @@ def links_markdown(docs: Path, lang: str, page_rel: str, page_url: str,
     rows = [head, "| --- | --- | --- |"]
     for lesson in lessons(docs, lang):
         page = posixpath.relpath(lesson.rel, posixpath.dirname(page_rel) or ".")
-        cells = [f"[{lesson.title}]({page})"]
+        title = lesson.title.replace("|", r"\|").replace("[", r"\[").replace("]", r"\]")
+        cells = [f"[{title}]({page})"]
         for kind in KINDS:
             href = relative_href(page_url, f"{prefix}{PDF_FOLDER}/{form_name(lesson, kind)}.pdf")
             label = words[kind] if lang == "zh" else words[kind].capitalize()
