@@ -150,6 +150,6 @@ def links_markdown(docs: Path, lang: str, page_rel: str, page_url: str,
         for kind in KINDS:
             href = relative_href(page_url, f"{prefix}{PDF_FOLDER}/{form_name(lesson, kind)}.pdf")
             label = words[kind] if lang == "zh" else words[kind].capitalize()
-            cells.append(f'<a href="{href}">{label} PDF</a>')
+            cells.append(f'<a href="{href}" type="application/pdf">{label} PDF</a>')
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
