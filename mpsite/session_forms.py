@@ -130,7 +130,7 @@ def provide(edition, ctx) -> None:
             edition.add_document(
                 name=form_name(lesson, kind), kind="form", template=f"{kind}.html",
                 title=form_title(title, kind, ctx.lang), audience="parents", day=day, url=url,
-                lesson_title=title, F=words, rows=SIGNIN_ROWS,
+                F=words, rows=SIGNIN_ROWS,
                 qr_codes=[edition.qr(edition.L["scan_page"], url)])
 
 
