@@ -112,7 +112,9 @@ def on_page_markdown(markdown, page, config, files):
                  for fmt, label in export.FORMATS.items()]
         key = (quiz.id, lang, tuple(links))   # a lesson and its handout twin share a folder
         if key not in _state["html"]:
-            _state["html"][key] = render.quiz_html(quiz, lang, _renderer(config, lang), _state["env"], links)
+            _state["html"][key] = render.quiz_html(
+                quiz, lang, _renderer(config, lang), _state["env"], links,
+                town=settings.lookup(config.extra, "town.name", lang) or "", site_name=config.site_name)
         return rawhtml.block(_state["html"][key])
 
     try:

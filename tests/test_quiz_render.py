@@ -70,7 +70,8 @@ def test_every_question_is_a_fieldset_with_legend_and_folded_answer(quizzes, lan
     assert len(tree.find("details")) == n
     # Each option is a labelled input of the right kind.
     labels = tree.find("label", "mp-quiz__opt")
-    inputs = tree.find("input")
+    # Every input but the certificate's name field (its own label) is an answer option.
+    inputs = [i for i in tree.find("input") if i[1].get("class") != "mp-quiz__cert-name"]
     assert len(labels) == len(inputs) == 3 + 4 + 2 + 2
     assert {i[1]["type"] for i in inputs} == {"radio", "checkbox"}
     assert all(i[1]["name"].startswith("quiz-fixture-every-type-") for i in inputs)
@@ -154,3 +155,22 @@ def test_quiz_script_and_style_fit_in_10_kb_gzipped():
     assert size <= 10 * 1024, f"quiz.js + quiz.css are {size} bytes gzipped"
     # No language of its own: the page supplies the messages.
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in js.decode("utf-8"))
+
+
+@pytest.mark.parametrize("lang,heading,done", [
+    ("zh", "结业证明", "完成了示范镇未成年人保护培训自测"),
+    ("en", "Certificate of completion", "has completed the Model Town minor-protection training self-test")])
+def test_certificate_is_in_the_block_in_the_page_language(quizzes, lang, heading, done):
+    town = "示范镇" if lang == "zh" else "Model Town"
+    tree = Tree(quiz_html(quizzes["fixture-parents"], lang, town=town, site_name="Site"))
+    offer = tree.find("div", "mp-quiz__cert")
+    assert len(offer) == 1 and "hidden" in offer[0][1]          # offered by quiz.js after a pass
+    name = tree.find("input", "mp-quiz__cert-name")[0][1]
+    assert name["autocomplete"] == "off"
+    assert [e[1]["for"] for e in tree.find("label") if e[1].get("for")] == [name["id"]]
+    sheet = " ".join(text(e) for e in tree.find("section", "mp-cert"))
+    title = quizzes["fixture-parents"].title.get(lang)
+    assert heading in sheet and done in sheet and title in sheet and town in sheet
+    # Without a town setting the sentence still reads well.
+    plain = " ".join(text(e) for e in Tree(quiz_html(quizzes["fixture-parents"], lang)).find("section", "mp-cert"))
+    assert ("has completed the minor-protection" in plain) if lang == "en" else ("完成了未成年人保护" in plain)

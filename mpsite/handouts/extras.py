@@ -13,8 +13,9 @@ from pathlib import Path
 
 # "module:function", one line per engine.
 PROVIDERS: list[str] = [
-    "mpsite.papers:provide",     # exam papers A/B and their keys (quizzes/papers/)
-    "mpsite.guide.printing:provide",      # the reporting guide as a one-page flowchart
+    "mpsite.papers:provide",          # exam papers A/B and their keys (quizzes/papers/)
+    "mpsite.guide.printing:provide",  # the reporting guide as a one-page flowchart
+    "mpsite.session_forms:provide",   # sign-in sheet and feedback form per parent-school lesson
 ]
 
 

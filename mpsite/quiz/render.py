@@ -96,12 +96,16 @@ def _question_view(q: Question, lang: str, text: TextRenderer) -> dict:
 
 def quiz_html(quiz: Quiz, lang: str, text: TextRenderer | None = None,
               env: jinja2.Environment | None = None,
-              exports: list[tuple[str, str]] | None = None) -> str:
-    """The quiz block in one language; ``exports`` are (label, href) download links."""
+              exports: list[tuple[str, str]] | None = None, town: str = "",
+              site_name: str = "") -> str:
+    """The quiz block in one language; ``exports`` are (label, href) download links; ``town``
+    and ``site_name`` go on the certificate of completion a reader who passes may print."""
     text = text or TextRenderer()
     env = env or make_env()
+    t = strings.labels(lang)
     html = env.get_template("partials/quiz.html").render(
-        quiz=quiz, dom=dom_id(quiz), t=strings.labels(lang),
+        quiz=quiz, dom=dom_id(quiz), t=t, town=town, site_name=site_name,
+        cert_done=re.sub(r" {2,}", " ", t["cert_done"].replace("{town}", town)),
         title=text.phrase(quiz.title.get(lang)), description=text.block(quiz.description.get(lang)),
         questions=[_question_view(q, lang, text) for q in quiz.questions],
         script_json=json.dumps(strings.script(lang), ensure_ascii=False, separators=(",", ":")),

@@ -34,6 +34,15 @@ LABELS = {
         "hub_empty": "自测题正在编写中，很快就会在这里列出。",
         "hub_unplaced": "（尚未放到页面上）",
         "list_sep": "、",
+        # The certificate of completion, offered once a reader passes (quiz.js fills the slots).
+        "cert_open": "打印结业证明",
+        "cert_name": "姓名（印在证明上）",
+        "cert_print": "打印",
+        "cert_note": "姓名只用于这次打印，不保存，也不发送。",
+        "cert_heading": "结业证明",
+        "cert_certify": "兹证明",
+        "cert_done": "完成了{town}未成年人保护培训自测",
+        "cert_disclaimer": "本证明由学员在培训网站上自行打印，记录参加培训的情况，不是资格证书。",
     },
     "en": {
         "num": "Question {n}",
@@ -64,6 +73,14 @@ LABELS = {
         "hub_empty": "The self-tests are being written and will be listed here soon.",
         "hub_unplaced": "(not on a page yet)",
         "list_sep": ", ",
+        "cert_open": "Print a certificate",
+        "cert_name": "Name (printed on the certificate)",
+        "cert_print": "Print",
+        "cert_note": "The name is used for this print only: it is not stored or sent.",
+        "cert_heading": "Certificate of completion",
+        "cert_certify": "This is to certify that",
+        "cert_done": "has completed the {town} minor-protection training self-test",
+        "cert_disclaimer": "Printed by the participant from the training site: a record of taking part, not a qualification.",
     },
 }
 
@@ -80,6 +97,10 @@ SCRIPT = {
         "last": "上次得分：{correct} / {total}（{pct}%）。",
         "progress": "{n} / {total}",
         "restart": "已重新开始，题目和选项顺序已打乱。",
+        "cert_score": "得分 {correct} / {total}（{pct}%），及格线 {pass}%",
+        "cert_date": "{y} 年 {m} 月 {d} 日",
+        "months": "",   # Chinese dates write the month as a number
+        "cert_need_name": "请先填写姓名。",
     },
     "en": {
         "num": "Question {n}",
@@ -92,6 +113,10 @@ SCRIPT = {
         "last": "Last score: {correct} / {total} ({pct}%).",
         "progress": "{n} / {total}",
         "restart": "Started again; questions and options are shuffled.",
+        "cert_score": "Score {correct} / {total} ({pct}%), pass mark {pass}%",
+        "cert_date": "{d} {month} {y}",
+        "months": "January February March April May June July August September October November December",
+        "cert_need_name": "Please type a name first.",
     },
 }
 

@@ -1,7 +1,8 @@
 /* Self-test quizzes (see overrides/partials/quiz.html): check one question or all, score against
    the pass mark, try again shuffled, progress kept in localStorage, presentation mode for a
-   projector. Everything comes from the page: the answer key in data-answer, messages in the page
-   language in data-i18n. Stored data that is missing or broken is ignored. */
+   projector, a certificate of completion to print once passed (the name typed for it is neither
+   stored nor sent). Everything comes from the page: the answer key in data-answer, messages in
+   the page language in data-i18n. Stored data that is missing or broken is ignored. */
 (function () {
   "use strict";
   var STORE = "mpsite-quiz:";
@@ -42,6 +43,8 @@
     this.result = root.querySelector(".mp-quiz__result");
     this.lastLine = root.querySelector(".mp-quiz__last");
     this.bar = root.querySelector(".mp-quiz__bar");
+    this.certBox = root.querySelector(".mp-quiz__cert");
+    this.cert = root.querySelector(".mp-cert");
     this.last = null;
     this.onKey = function (e) { self.key(e); };
     this.onFullscreen = function () {
@@ -91,6 +94,8 @@
     else if (action === "prev") { this.show(this.current - 1); }
     else if (action === "reveal") { this.revealCurrent(); }
     else if (action === "exit") { this.exit(); }
+    else if (action === "cert") { this.certForm(button); }
+    else if (action === "print") { this.printCert(); }
   };
 
   // Mark the right options and show the explanation.
@@ -126,6 +131,7 @@
     var values = { correct: correct, total: qs.length, pct: pct, pass: this.pass };
     this.result.textContent = fmt(this.t.score, values) + " " + (this.last.passed ? this.t.passed : this.t.failed);
     this.result.classList.toggle("is-passed", this.last.passed);
+    if (this.certBox) { this.certBox.hidden = !this.last.passed; }
     this.showLast();
     this.save();
   };
@@ -146,6 +152,7 @@
     this.renumber();
     this.save();
     this.result.classList.remove("is-passed");
+    if (this.certBox) { this.certBox.hidden = true; }
     this.result.textContent = this.t.restart;
     var first = this.root.querySelector("input");
     if (first) { first.focus(); }
@@ -191,6 +198,32 @@
   Quiz.prototype.showLast = function () {
     this.lastLine.textContent = fmt(this.t.last, this.last);
     this.lastLine.hidden = false;
+  };
+
+  Quiz.prototype.certForm = function (button) {
+    var form = this.certBox.querySelector(".mp-quiz__cert-form");
+    form.hidden = !form.hidden;
+    button.setAttribute("aria-expanded", String(!form.hidden));
+    if (!form.hidden) { form.querySelector("input").focus(); }
+  };
+
+  // The certificate is filled in, moved next to <body> (print CSS then shows it alone) and
+  // printed; after printing the name is taken out again. Nothing is saved or sent.
+  Quiz.prototype.printCert = function () {
+    var input = this.certBox.querySelector("input"), name = input.value.trim(), t = this.t;
+    var sheet = this.cert, now = new Date(), last = this.last;
+    input.setCustomValidity(name ? "" : t.cert_need_name || "?");
+    if (!input.reportValidity() || !sheet || !last) { return; }
+    function slot(key, text) { sheet.querySelector('[data-cert="' + key + '"]').textContent = text; }
+    slot("name", name);
+    slot("score", fmt(t.cert_score, { correct: last.correct, total: last.total, pct: last.pct, pass: this.pass }));
+    slot("date", fmt(t.cert_date, { y: now.getFullYear(), m: now.getMonth() + 1, d: now.getDate(),
+                                    month: (t.months || "").split(" ")[now.getMonth()] }));
+    all(document, ".mp-cert.is-printing").forEach(function (el) { el.classList.remove("is-printing"); });
+    sheet.classList.add("is-printing");
+    document.body.appendChild(sheet);
+    document.documentElement.classList.add("mp-cert-printing");
+    window.print();
   };
 
   // Presentation mode: full screen (or a fixed overlay), one question per screen, large type.
@@ -253,6 +286,10 @@
       if (!root.mpQuiz) { root.mpQuiz = new Quiz(root); }
     });
   }
+  window.addEventListener("afterprint", function () {
+    document.documentElement.classList.remove("mp-cert-printing");
+    all(document, '.mp-cert [data-cert="name"]').forEach(function (el) { el.textContent = ""; });
+  });
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
   else { start(); }
 })();
