@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from i18n_build import page_lang
+from i18n_build import fail, page_lang
 from mpsite import slides
+from mpsite.errors import AuthorError
 
 
 def on_config(config):
@@ -20,6 +21,11 @@ def on_page_content(html, page, config, files):
     if not slides.presentable(rel, page.meta):
         return html
     html, deck = slides.mark(html)
-    slides.remember(page_lang(page), rel, page.title or "", page.meta, deck, f"docs/{page.file.src_uri}")
+    where = f"docs/{page.file.src_uri}"
+    try:
+        slides.timing(deck, page.meta.get("timing"), where)   # the outline's minutes: checked here
+    except AuthorError as exc:
+        raise fail(exc) from None
+    slides.remember(page_lang(page), rel, page.title or "", page.meta, deck, where)
     page.meta["mp_present"] = slides.labels(page_lang(page))
     return html

@@ -198,6 +198,7 @@ class Slide:
     items: list[Node] = field(default_factory=list)
     weight: float = 0.0
     mark: Node | None = None  # the element data-slide goes on (a top-level one, or a list item or row)
+    content: list[Node] = field(default_factory=list)   # what it shows: elements, items, rows
 
     @property
     def quiz(self) -> bool:
@@ -205,7 +206,7 @@ class Slide:
                    for n in self.items)
 
     def has(self, predicate) -> bool:
-        return any(predicate(n) or any(predicate(d) for d in _walk(n)) for n in self.items)
+        return any(predicate(n) or any(predicate(d) for d in _walk(n)) for n in self.content)
 
 
 def _skipped(node: Node) -> bool:
@@ -281,6 +282,7 @@ class _Piece:
     node: Node                # where a slide beginning here is marked: the element or its item
     weight: float
     heading: bool = False
+    content: Node | None = None   # what it shows: the element, or one list item or table row
 
 
 def _pieces(nodes, i, weight) -> list[_Piece]:
@@ -288,7 +290,7 @@ def _pieces(nodes, i, weight) -> list[_Piece]:
     a table longer than a slide, its items (a table's header row goes with every part)."""
     node = nodes[i]
     if weight <= LIMIT or node.tag not in ("ul", "ol", "table"):
-        return [_Piece(i, node, weight, heading=_level(node) > 0)]
+        return [_Piece(i, node, weight, heading=_level(node) > 0, content=node)]
     if node.tag == "table":
         body = next((c for c in node.children if isinstance(c, Node) and c.tag == "tbody"), node)
         items = [c for c in body.children if isinstance(c, Node) and c.tag == "tr"]
@@ -299,8 +301,8 @@ def _pieces(nodes, i, weight) -> list[_Piece]:
         items = [c for c in node.children if isinstance(c, Node) and c.tag == "li"]
         sizes = [lines(li, LINE_CHARS - 2) for li in items]
     if not items:
-        return [_Piece(i, node, weight)]
-    pieces = [_Piece(i, li, size) for li, size in zip(items, sizes)]
+        return [_Piece(i, node, weight, content=node)]
+    pieces = [_Piece(i, li, size, content=li) for li, size in zip(items, sizes)]
     pieces[0].node = node
     return pieces
 
@@ -319,7 +321,8 @@ def _slide(nodes, chunk, section, last_title, kind) -> Slide:
     anchor = first.attrs.get("id", "") if level else section
     items = list(dict.fromkeys(nodes[p.index] for p in chunk))
     return Slide(kind=kind, title=title, anchor=anchor, section=section, first=chunk[0].index,
-                 items=items, weight=sum(p.weight for p in chunk), mark=first)
+                 items=items, weight=sum(p.weight for p in chunk), mark=first,
+                 content=[p.content for p in chunk])
 
 
 def mark(html: str) -> tuple[str, list[Slide]]:
@@ -361,7 +364,7 @@ def timing(slides: list[Slide], spec, where: str) -> list[Timed]:
                           expected="timing: {total: 45, <section id>: <minutes>, ...}")
     ids = {s.section or "title" for s in slides}
     total = spec.get("total", DEFAULT_MINUTES)
-    if not isinstance(total, int) or isinstance(total, bool) or total < len(slides) // 3 or total > 240:
+    if not isinstance(total, int) or isinstance(total, bool) or not 1 <= total <= 240:
         raise AuthorError(where, f"timing: total {total!r} is not a session length in minutes",
                           expected="a whole number of minutes, such as 45")
     fixed: dict[str, int] = {}

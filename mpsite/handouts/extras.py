@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # "module:function", one line per engine.
-PROVIDERS: list[str] = []
+PROVIDERS: list[str] = [
+    "mpsite.slides_outline:provide",   # trainers' outlines of the lessons, slide by slide
+]
 
 
 @dataclass(frozen=True)
