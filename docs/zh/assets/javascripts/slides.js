@@ -12,9 +12,16 @@
   var FURNITURE = ".mp-present, .read-aloud, .handout-download, .md-source-file, .md-feedback, .md-tags";
   var MIN_SCALE = 0.45;
   var slides = [], current = 0, box = null, scrolled = 0, watcher = null;
-  var title = (article.querySelector("h1") || {}).textContent || document.title;
+  var h1 = article.querySelector("h1");
+  var title = h1 ? text(h1) : document.title;
   var button = marker.querySelector("button");
 
+  // A heading's words without its permalink sign.
+  function text(heading) {
+    var copy = heading.cloneNode(true);
+    all(copy, ".headerlink").forEach(function (a) { a.parentNode.removeChild(a); });
+    return copy.textContent.trim();
+  }
   function fmt(text, values) {
     return String(text || "").replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
   }
@@ -148,7 +155,7 @@
 
   function slideTitle(slide, stage) {
     var heading = stage.querySelector("h1, h2, h3, h4");
-    return heading ? heading.textContent : "";
+    return heading ? text(heading) : "";
   }
 
   function show(index) {
@@ -164,7 +171,7 @@
         var heads = slides[i].parts.map(function (p) { return p.node; }).filter(function (n) { return /^H[1-3]$/.test(n.tagName); });
         before = heads.length ? heads[heads.length - 1] : null;
       }
-      if (before) { stage.appendChild(el(before.tagName === "H1" ? "h2" : before.tagName.toLowerCase(), { "class": "mp-slides__more" }, before.textContent.replace(/¶$/, "") + t.more)); }
+      if (before) { stage.appendChild(el(before.tagName === "H1" ? "h2" : before.tagName.toLowerCase(), { "class": "mp-slides__more" }, text(before) + t.more)); }
     }
     slide.parts.forEach(function (part) { stage.appendChild(copy(part)); });
     stage.scrollTop = 0;
@@ -195,11 +202,7 @@
     }
     // Back from the quiz's presentation mode: focus returns to the slides, not the page behind.
     if (window.MutationObserver) {
-      watcher = new MutationObserver(function () {
-        if (!quizPresenting() && !box.contains(document.activeElement)) {
-          (box.querySelector("[data-quiz-start]") || box.querySelector(".mp-slides__slide")).focus();
-        }
-      });
+      watcher = new MutationObserver(function () { if (!quizPresenting()) { refocus(); } });
       watcher.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
     }
     show(0);
@@ -215,15 +218,27 @@
     document.removeEventListener("fullscreenchange", onFullscreen);
     document.removeEventListener("focusin", keepFocus);
     if (watcher) { watcher.disconnect(); watcher = null; }
-    if (document.fullscreenElement === box && document.exitFullscreen) {
-      document.exitFullscreen().catch(function () { /* already left */ });
+    function back() {
+      window.scrollTo(window.pageXOffset, scrolled);
+      button.focus({ preventScroll: true });
     }
-    window.scrollTo(window.pageXOffset, scrolled);
-    button.focus({ preventScroll: true });
+    back();
+    // Leaving full screen moves focus and scroll again when it completes: set them once more.
+    if (document.fullscreenElement === box && document.exitFullscreen) {
+      document.exitFullscreen().then(back, function () { /* already left */ });
+    }
   }
 
   function onFullscreen() {
-    if (!document.fullscreenElement && !quizPresenting()) { close(); }
+    if (quizPresenting()) { return; }
+    if (!document.fullscreenElement) { close(); }
+    else { refocus(); }   // back from the quiz's own full screen
+  }
+
+  function refocus() {
+    if (!box.contains(document.activeElement)) {
+      (box.querySelector("[data-quiz-start]") || box.querySelector(".mp-slides__slide")).focus();
+    }
   }
 
   // The dialog keeps focus while it is open (unless the quiz is presenting over it).
