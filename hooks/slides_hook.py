@@ -10,11 +10,6 @@ from mpsite import slides
 from mpsite.errors import AuthorError
 
 
-def on_config(config):
-    slides.DECKS.clear()
-    return config
-
-
 @event_priority(-110)  # after every engine wrote its HTML (quizzes, plan texts, citations)
 def on_page_content(html, page, config, files):
     rel = page.file.src_uri.split("/", 1)[1]

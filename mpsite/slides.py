@@ -441,7 +441,9 @@ class Deck:
     where: str                # the source file, for author errors
 
 
-DECKS: dict[str, dict[str, Deck]] = {}   # language -> page path -> its slides (filled by the hook)
+# language -> page path -> its slides, filled as pages are built. Not emptied between the builds
+# of `mkdocs serve`: a rebuild of one language only must not lose the other's outlines.
+DECKS: dict[str, dict[str, Deck]] = {}
 
 
 def remember(lang: str, rel_path: str, title: str, meta: dict, deck: list[Slide], where: str) -> None:

@@ -168,7 +168,7 @@ def test_slides_work_from_file_in_the_offline_edition(page, offline_dir):
     page.set_viewport_size(PROJECTOR)
     requests = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto((offline_dir / "parenting" / "01-parenting-by-law" / "index.html").as_uri())
+    page.goto((offline_dir / "parenting" / "01-parenting-by-law.html").as_uri())
     page.click(".mp-present__btn")
     state = _state(page)
     total = state["count"].split(" / ")[1]
