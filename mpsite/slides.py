@@ -294,8 +294,8 @@ def _pieces(nodes, i, weight) -> list[_Piece]:
     if node.tag == "table":
         body = next((c for c in node.children if isinstance(c, Node) and c.tag == "tbody"), node)
         items = [c for c in body.children if isinstance(c, Node) and c.tag == "tr"]
-        head = weight - sum(_row_lines(r, node) for r in items)
-        sizes = [_row_lines(r, node) for r in items]
+        sizes = [_row_lines(r) for r in items]
+        head = weight - sum(sizes)
         sizes[0] += head
     else:
         items = [c for c in node.children if isinstance(c, Node) and c.tag == "li"]
@@ -307,7 +307,7 @@ def _pieces(nodes, i, weight) -> list[_Piece]:
     return pieces
 
 
-def _row_lines(row: Node, table: Node) -> float:
+def _row_lines(row: Node) -> float:
     return lines(Node("table", {}, children=[row]), LINE_CHARS) - 0.4
 
 
