@@ -30,6 +30,7 @@ WORDS = {
         "table": "逐行讲表格，请一位学员举一个身边的例子。",
         "steps": "按顺序讲每一步，讲完请一位学员复述。",
         "points": "讲这 {n} 条，每条举一个例子；问：“哪一条在家里（学校里）最难做到？”",
+        "point": "讲这一条，举一个例子；问：“在家里（学校里）做得到吗？”",
         "talk": "讲解本页，留一分钟回答提问。",
     },
     "en": {
@@ -48,6 +49,7 @@ WORDS = {
         "table": "Go through the table row by row; ask someone for an example from their own life.",
         "steps": "Take the steps in order; ask someone to say them back.",
         "points": "Cover the {n} points with an example each; ask \"Which one is hardest to do?\"",
+        "point": "Cover the point with an example; ask \"Is it easy to do at home (at school)?\"",
         "talk": "Explain the slide; leave a minute for questions.",
     },
 }
@@ -74,7 +76,9 @@ def what_to_do(slide: slides.Slide, lang: str) -> str:
         return w["steps"]
     points = sum(1 if n.tag == "li" else len([c for c in n.children if isinstance(c, slides.Node) and c.tag == "li"])
                  for n in slide.content if n.tag in ("ul", "li"))
-    return w["points"].format(n=points) if points else w["talk"]
+    if not points:
+        return w["talk"]
+    return w["points"].format(n=points) if points > 1 else w["point"]
 
 
 def key_points(slide: slides.Slide, limit: int = 3) -> list[str]:

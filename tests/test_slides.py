@@ -158,3 +158,8 @@ def test_outline_says_what_to_do_from_what_the_slide_holds():
     said = [slides_outline.what_to_do(s, "en") for s in deck]
     assert "scenario" in said[1] and "table" in said[2] and "2 points" in said[3]
     assert slides_outline.key_points(deck[3]) == ["第一条"]
+
+
+def test_one_point_is_not_counted_as_points():
+    deck = slides.split(_page('<h1>T</h1>', '<h2 id="a">A</h2>', '<ul><li>只有一条</li></ul>'))
+    assert slides_outline.what_to_do(deck[1], "en").startswith("Cover the point with")
