@@ -16,6 +16,7 @@ PROVIDERS: list[str] = [
     "mpsite.papers:provide",          # exam papers A/B and their keys (quizzes/papers/)
     "mpsite.guide.printing:provide",  # the reporting guide as a one-page flowchart
     "mpsite.session_forms:provide",   # sign-in sheet and feedback form per parent-school lesson
+    "mpsite.slides_outline:provide",  # trainers' outlines of the lessons, slide by slide
 ]
 
 

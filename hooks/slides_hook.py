@@ -1,0 +1,26 @@
+"""Lessons as slides: marks where each slide of a presentable page begins (``mpsite.slides``)
+and tells the page template to offer the Present button. slides.js does the rest in the browser.
+The outlines for trainers read the same slides (``mpsite.slides_outline``)."""
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority
+
+from i18n_build import fail, page_lang
+from mpsite import slides
+from mpsite.errors import AuthorError
+
+
+@event_priority(-110)  # after every engine wrote its HTML (quizzes, plan texts, citations)
+def on_page_content(html, page, config, files):
+    rel = page.file.src_uri.split("/", 1)[1]
+    if not slides.presentable(rel, page.meta):
+        return html
+    html, deck = slides.mark(html)
+    where = f"docs/{page.file.src_uri}"
+    try:
+        slides.timing(deck, page.meta.get("timing"), where)   # the outline's minutes: checked here
+    except AuthorError as exc:
+        raise fail(exc) from None
+    slides.remember(page_lang(page), rel, page.title or "", page.meta, deck, where)
+    page.meta["mp_present"] = slides.labels(page_lang(page))
+    return html
