@@ -5,8 +5,6 @@ The slides are those the browser shows (``mpsite.slides``: one split rule for bo
 come from ``slides.timing`` (front matter ``timing:`` overrides the default share)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from . import slides
 from .handouts.engine import content_date, pdf_name
 

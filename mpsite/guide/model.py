@@ -17,37 +17,21 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, ValidationError
+from pydantic import Field, PrivateAttr, ValidationError
 
 from .. import citations, settings
 from ..errors import AuthorError, AuthorErrors
 from ..laws import Library
-from ..quiz.model import LineDict, display_path, line_for, read_yaml   # YAML with line marks, shared
+from ..quiz.model import (Id, LineDict, NonEmpty, Strict, Text,  # one bilingual format
+                          display_path, line_for, read_yaml)
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_EXPECTED = "lowercase letters, digits and single hyphens, e.g. in-danger"
 CITE_EXPECTED = ("one citation of a held text in running text, e.g. 《未成年人保护法》第十一条第二款, "
                  "or cite: none with a reason")
 NONE = "none"
 
-Id = Annotated[str, Field(strict=True, pattern=ID_PATTERN)]
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, strict=True)]
 
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Text(_Strict):
-    """One text in both languages; Markdown and town settings markers allowed."""
-    zh: NonEmpty
-    en: NonEmpty
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
-
-
-class _Node(_Strict):
+class _Node(Strict):
     id: Id
     cite: NonEmpty
     reason: Text | None = None      # why no article applies, with cite: none
@@ -83,14 +67,14 @@ class Action(_Node):
 Node = Annotated[Union[Question, Action], Field(discriminator="kind")]
 
 
-class EveryAction(_Strict):
+class EveryAction(Strict):
     """Steps and don'ts that belong to every action: shown after each action's own on the
     site, once on the printed flowchart (which must fit one page)."""
     steps: list[Text] = []
     dont: list[Text] = []
 
 
-class Guide(_Strict):
+class Guide(Strict):
     id: Id
     page: Annotated[str, Field(strict=True, pattern=r"^[a-z0-9/_-]+\.md$")]  # the page holding it, e.g. policy/reporting-guide.md
     title: Text

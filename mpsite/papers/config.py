@@ -13,14 +13,14 @@ from pydantic import Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..errors import AuthorError, AuthorErrors
-from ..quiz.model import AUDIENCES, ID_EXPECTED, ID_PATTERN, Id, Text, _Strict, display_path, line_for, read_yaml
+from ..quiz.model import AUDIENCES, ID_EXPECTED, ID_PATTERN, Id, Text, Strict, display_path, line_for, read_yaml
 
 FOLDER = "quizzes/papers"
 Count = Annotated[int, Field(strict=True, ge=0, le=200)]
 Points = Annotated[int, Field(strict=True, ge=1, le=100)]
 
 
-class Draw(_Strict):
+class Draw(Strict):
     """Where the questions come from: the quizzes listed, plus every quiz that matches all the
     filters given (an audience, a topic: the first part of a quiz id, e.g. parenting)."""
     quizzes: list[Id] = []
@@ -35,7 +35,7 @@ class Draw(_Strict):
         return self
 
 
-class Counts(_Strict):
+class Counts(Strict):
     """Questions per type on the paper."""
     single: Count = 0
     multiple: Count = 0
@@ -49,14 +49,14 @@ class Counts(_Strict):
         return self
 
 
-class Scores(_Strict):
+class Scores(Strict):
     """Points per question of each type (a multiple-choice question scores only when all right)."""
     single: Points = 2
     multiple: Points = 4
     truefalse: Points = 2
 
 
-class PaperConfig(_Strict):
+class PaperConfig(Strict):
     title: Text
     audience: Literal["teachers", "parents", "students", "staff"] | None = None
     draw: Draw

@@ -28,12 +28,13 @@ Id = Annotated[str, Field(strict=True, pattern=ID_PATTERN)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, strict=True)]
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
+    """Data files are read strictly: an unknown field is a mistake, not ignored."""
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Text(_Strict):
-    """One text in both languages; Markdown allowed."""
+class Text(Strict):
+    """One text in both languages; Markdown and town settings markers allowed."""
     zh: NonEmpty
     en: NonEmpty
 
@@ -41,7 +42,7 @@ class Text(_Strict):
         return self.en if lang == "en" else self.zh
 
 
-class Option(_Strict):
+class Option(Strict):
     id: Id
     zh: NonEmpty
     en: NonEmpty
@@ -50,7 +51,7 @@ class Option(_Strict):
         return self.en if lang == "en" else self.zh
 
 
-class Question(_Strict):
+class Question(Strict):
     id: Id
     type: Literal["single", "multiple", "truefalse"]
     prompt: Text
@@ -75,7 +76,7 @@ class Question(_Strict):
         return [self.answer] if isinstance(self.answer, str) else list(self.answer)
 
 
-class Quiz(_Strict):
+class Quiz(Strict):
     id: Id
     audience: Literal["teachers", "parents", "students", "staff"]
     pass_mark: Annotated[int, Field(strict=True, ge=1, le=100)]
