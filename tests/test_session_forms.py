@@ -25,7 +25,9 @@ A4 = (595.28, 841.89)
 
 
 def h1(path: Path) -> str:
-    return re.search(r"^# (.+)$", path.read_text(encoding="utf-8"), re.M).group(1).strip()
+    text = path.read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text  # front matter may hold "# comments"
+    return re.search(r"^# (.+)$", body, re.M).group(1).strip()
 
 
 def edition(lang: str, tmp_path: Path) -> Edition:

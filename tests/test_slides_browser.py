@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import a11y_scan
 from a11y_scan import severe
 
 LESSON = "/parenting/01-parenting-by-law/"
@@ -36,15 +37,8 @@ MEASURE_ALL = """() => {
 
 
 def presentable_pages(site_dir: Path, lang: str) -> list[str]:
-    root = site_dir / "en" if lang == "en" else site_dir
-    found = []
-    for html in sorted(root.rglob("index.html")):
-        rel = html.parent.relative_to(site_dir).as_posix()
-        if lang == "zh" and rel.split("/")[0] in ("en", "assets"):
-            continue
-        if "data-present" in html.read_text(encoding="utf-8"):
-            found.append(f"/{rel}/")
-    return found
+    return [address for address in a11y_scan.pages(site_dir, lang)
+            if "data-present" in (site_dir / address.strip("/") / "index.html").read_text(encoding="utf-8")]
 
 
 def _open(page, url):
