@@ -13,6 +13,8 @@ type of a slide the estimate got wrong, so nothing is ever cut off.
 """
 from __future__ import annotations
 
+import functools
+
 import math
 import re
 from dataclasses import dataclass, field
@@ -134,10 +136,13 @@ def blocks(html: str) -> list[Node]:
 
 
 # -- length in screen lines ----------------------------------------------------------------------
+_WIDE = re.compile("[\u2e81-\U0010ffff]")
+
+
 def _width(text: str) -> float:
     """Text width in Chinese characters: a Latin character counts half."""
     text = " ".join(text.split())
-    return sum(1.0 if ord(ch) > 0x2E80 else 0.5 for ch in text)
+    return 0.5 * (len(text) + len(_WIDE.findall(text)))
 
 
 def _text_lines(text: str, chars: float) -> float:
@@ -223,9 +228,10 @@ def _heading(node: Node) -> str:
     return " ".join(node.text().split())
 
 
-def split(html: str) -> list[Slide]:
-    """The page's slides, in order (trainer-only sections left out)."""
-    nodes = blocks(html)
+def split(html: str, nodes: list[Node] | None = None) -> list[Slide]:
+    """The page's slides, in order (trainer-only sections left out); ``nodes``: ``blocks(html)``
+    when the caller has parsed it already."""
+    nodes = blocks(html) if nodes is None else nodes
     slides: list[Slide] = []
     sections: list[list[int]] = [[]]          # indexes: the title part, then one list per H2
     for i, node in enumerate(nodes):
@@ -325,11 +331,12 @@ def _slide(nodes, chunk, section, last_title, kind) -> Slide:
                  content=[p.content for p in chunk])
 
 
+@functools.lru_cache(maxsize=128)  # mkdocs serve rebuilds unchanged pages: both languages' decks fit
 def mark(html: str) -> tuple[str, list[Slide]]:
     """The page's HTML with ``data-slide="<kind>"`` on each slide's first element, and
     ``data-slide="skip"`` on a trainer-only section's heading (slides.js leaves it out)."""
     nodes = blocks(html)
-    slides = split(html)
+    slides = split(html, nodes)
     marks = {s.mark.tag_end: s.kind for s in slides}
     for node in nodes:
         if _level(node) == 2 and node.attrs.get("id") in TRAINER_ONLY:
