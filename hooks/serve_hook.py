@@ -1,7 +1,7 @@
 """`mkdocs serve`, the authors' loop: a save that changes pages of one language only rebuilds
 that language (``mpsite.serve_scope`` says why that is correct), rebuilds reuse compiled
-templates and search segments (``mpsite.warm_rebuild``), and a save that is still broken says
-why each time. Nothing here runs in ``mkdocs build``.
+templates and the search entries of unchanged pages (``mpsite.warm_rebuild``), and a save
+that is still broken says why each time. Nothing here runs in ``mkdocs build``.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from mkdocs.utils import DuplicateFilter
 
 from i18n_build import default_lang, nested
 from mpsite.serve_scope import Scope
-from mpsite.warm_rebuild import TemplateCache, memoized_cut
+from mpsite.warm_rebuild import TemplateCache, memoized_indexing
 
 log = logging.getLogger("mkdocs.plugins.serve")
 
@@ -23,13 +23,9 @@ _state: dict = {"serving": False, "templates": TemplateCache()}
 
 def on_startup(command, dirty):
     _state["serving"] = command == "serve"
-    if _state["serving"]:
-        try:  # Material segments Chinese for the search index with jieba.cut, looked up per call
-            import jieba
-        except ImportError:
-            return
-        if "cut" not in _state:
-            jieba.cut = _state["cut"] = memoized_cut(jieba.cut)
+    if _state["serving"] and "forget_search" not in _state:
+        from material.plugins.search.plugin import SearchIndex
+        _state["forget_search"] = memoized_indexing(SearchIndex)
 
 
 def on_env(env, config, files):
@@ -59,8 +55,8 @@ def on_pre_build(config):  # before MkDocs cleans the site folder
     languages = [language.locale for language in _languages(config)]
     roots = [Path(config.docs_dir), Path(config.config_file_path), *map(Path, config.watch)]
     skipped = _scope.plan(roots, Path(config.docs_dir), languages, default_lang(config))
-    if not _scope.pages_only and "cut" in _state:
-        _state["cut"].forget()
+    if not _scope.pages_only:
+        _state["forget_search"]()
     _scope.set_aside(Path(config.site_dir), languages)
     if skipped:
         log.info("serve: only %s pages changed; %s kept from the last build",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import jinja2
 
 from mpsite import serve_scope
-from mpsite.warm_rebuild import TemplateCache, memoized_cut
+from mpsite.warm_rebuild import TemplateCache, memoized_indexing
 
 LANGS = ["zh", "en"]
 
@@ -103,16 +103,29 @@ def test_template_cache_reuses_compiled_code_and_sees_a_changed_template():
     assert env().get_template("page.html").render(name="en") == "Hi en"
 
 
-def test_memoized_cut_segments_once_until_told_to_forget():
-    calls = []
+def test_search_entries_are_reused_for_an_unchanged_page_only():
+    indexed = []
 
-    def cut(sentence):
-        calls.append(sentence)
-        return iter(sentence.split("|"))
-    cached = memoized_cut(cut)
-    assert list(cached("强制|报告")) == ["强制", "报告"]
-    assert list(cached("强制|报告")) == ["强制", "报告"]
-    assert calls == ["强制|报告"]
-    cached.forget()
-    list(cached("强制|报告"))
-    assert len(calls) == 2
+    class Index:  # Material's SearchIndex, as far as the memo sees it
+        def __init__(self):
+            self.entries = []
+
+        def add_entry_from_context(self, page):
+            indexed.append(page.url)
+            self.entries.append({"location": page.url, "text": page.content})
+
+    class Page:
+        def __init__(self, url, content, meta=None):
+            self.url, self.title, self.content, self.meta = url, "T", content, meta or {}
+
+    forget = memoized_indexing(Index)
+    first, second = Index(), Index()
+    first.add_entry_from_context(Page("a/", "强制报告"))
+    second.add_entry_from_context(Page("a/", "强制报告"))          # the next rebuild, unchanged
+    assert second.entries == first.entries and indexed == ["a/"]
+    second.add_entry_from_context(Page("a/", "强制报告，立即"))     # edited: indexed again
+    second.add_entry_from_context(Page("a/", "强制报告", {"search": {"exclude": True}}))
+    assert indexed == ["a/", "a/", "a/"]
+    forget()                                                       # e.g. a new jieba dictionary
+    Index().add_entry_from_context(Page("a/", "强制报告"))
+    assert len(indexed) == 4
