@@ -28,10 +28,12 @@ def on_startup(command, dirty):
         _state["forget_search"] = memoized_indexing(SearchIndex)
 
 
-def on_env(env, config, files):
-    if _state["serving"]:
+def _cached_env(get_env):
+    def get_cached_env():
+        env = get_env()
         env.bytecode_cache = _state["templates"]
-    return env
+        return env
+    return get_cached_env
 
 
 def _languages(config):
@@ -46,6 +48,8 @@ def on_config(config):
         for flt in logging.getLogger("mkdocs.commands.build").filters:
             if isinstance(flt, DuplicateFilter):
                 flt.msgs.clear()
+        # Every Jinja environment of the build (the theme's and our engines') compiles from it.
+        config.theme.get_env = _cached_env(config.theme.get_env)
     return config
 
 
