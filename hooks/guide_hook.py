@@ -11,7 +11,7 @@ import posixpath
 from pathlib import Path
 
 from i18n_build import fail, page_lang
-from mpsite import laws, markers, rawhtml, settings
+from mpsite import laws, markers, page_assets, rawhtml, settings
 from mpsite.errors import AuthorError, AuthorErrors
 from mpsite.guide import render
 from mpsite.guide.model import guide_files, load_all
@@ -75,3 +75,10 @@ def on_page_markdown(markdown, page, config, files):
     if errors:
         raise fail(errors)
     return markdown
+
+
+def on_post_page(output, page, config):
+    """guide.css and guide.js only on the page that shows a guide."""
+    if 'class="mp-guide"' not in output:
+        return output
+    return page_assets.link(output, page.url, "assets/stylesheets/guide.css", "assets/javascripts/guide.js")

@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from i18n_build import build_lang, default_lang, fail, page_lang
-from mpsite import markers, rawhtml, settings
+from mpsite import markers, page_assets, rawhtml, settings
 from mpsite.errors import AuthorError, AuthorErrors
 from mpsite.quiz import export, load_dir, render
 
@@ -128,13 +128,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    """quiz.css and quiz.js only on pages that show a quiz (relative: works under / , /en/, file://)."""
+    """quiz.css and quiz.js only on pages that show a quiz."""
     if 'class="mp-quiz"' not in output:
         return output
-    css = get_relative_url(ASSETS["css"], page.url)
-    js = get_relative_url(ASSETS["js"], page.url)
-    output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
-    return output.replace("</body>", f'<script src="{js}" defer></script>\n</body>', 1)
+    return page_assets.link(output, page.url, ASSETS["css"], ASSETS["js"])
 
 
 def on_post_build(config):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority
 
 from i18n_build import fail, page_lang
-from mpsite import slides
+from mpsite import page_assets, slides
 from mpsite.errors import AuthorError
 
 
@@ -24,3 +24,10 @@ def on_page_content(html, page, config, files):
     slides.remember(page_lang(page), rel, page.title or "", page.meta, deck, where)
     page.meta["mp_present"] = slides.labels(page_lang(page))
     return html
+
+
+def on_post_page(output, page, config):
+    """slides.css and slides.js only on pages with the Present button."""
+    if "mp_present" not in page.meta:
+        return output
+    return page_assets.link(output, page.url, "assets/stylesheets/slides.css", "assets/javascripts/slides.js")
