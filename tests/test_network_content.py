@@ -13,12 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+import content_source
+from content_source import (DOCS, FRONT_MATTER, LAWS, QUIZZES, ROOT, front_matter, h2_ids,
+                            heading_ids, law_text, quiz)
 from mpsite.laws import CN_NUMERAL, cn_to_int
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
-LAWS = ROOT / "data" / "laws"
-QUIZZES = ROOT / "quizzes"
 SECTION = "network-safety"
 
 UNITS = [
@@ -35,9 +34,7 @@ UNIT_PARTS = ["goals", "explanation", "what-to-do", "note-for-adults", "quiz"]
 # The notice's rule on game hours as the course states it (unit 1, its handout, unit 8's agreement).
 GAME_HOURS = "周五、周六、周日和法定节假日每日20时至21时"
 
-HEADING = re.compile(r"^(#{2,6})\s+.*?\{\s*#([\w-]+)\s*\}\s*$", re.M)
 QUIZ_MARKER = re.compile(r"<!--\s*md:quiz\s+([\w-]+)\s*-->")
-FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 ZH_LAWS = {
     "未成年人保护法": "minor-protection-law",
@@ -56,28 +53,7 @@ EN_CITE = re.compile(rf"Article (\d+)(?:\(\d+\))* of the ({'|'.join(EN_LAWS)})")
 
 
 def page(lang: str, name: str) -> str:
-    return (DOCS / lang / SECTION / f"{name}.md").read_text(encoding="utf-8")
-
-
-def front_matter(text: str) -> dict:
-    m = FRONT_MATTER.match(text)
-    return yaml.safe_load(m.group(1)) if m else {}
-
-
-def heading_ids(text: str) -> list[str]:
-    return [hid for _, hid in HEADING.findall(text)]
-
-
-def h2_ids(text: str) -> list[str]:
-    return [hid for level, hid in HEADING.findall(text) if level == "##"]
-
-
-def quiz(quiz_id: str) -> dict:
-    return yaml.safe_load((QUIZZES / f"{quiz_id}.yml").read_text(encoding="utf-8"))
-
-
-def law_text(slug: str) -> str:
-    return (LAWS / f"{slug}.md").read_text(encoding="utf-8")
+    return content_source.page(lang, SECTION, name)
 
 
 def all_law_texts() -> str:

@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
+import content_source
+from content_source import DOCS, FRONT_MATTER, LAWS, ROOT, front_matter, h2_ids, heading_ids, law_text, quiz
 from mpsite.laws import CN_NUMERAL, cn_to_int
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
-LAWS = ROOT / "data" / "laws"
-QUIZZES = ROOT / "quizzes"
 SECTION = "safety"
 
 LESSONS = ["01-drug-prevention", "02-water-safety", "03-drills", "04-my-body"]
@@ -28,9 +24,7 @@ TEACHERS = "05-for-teachers"
 STUDENT_QUIZ_PAGE = "06-student-quiz"
 PAGES = ["index", *LESSONS, *[f"{u}-handout" for u in LESSONS], TEACHERS, STUDENT_QUIZ_PAGE]
 
-HEADING = re.compile(r"^(#{2,6})\s+.*?\{\s*#([\w-]+)\s*\}\s*$", re.M)
 QUIZ_MARKER = re.compile(r"<!--\s*md:quiz\s+([\w-]+)\s*-->")
-FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 ZH_LAWS = {
     "未成年人保护法": "minor-protection-law",
@@ -49,20 +43,7 @@ NOT_HELD_ZH = ["禁毒法", "刑法", "校车安全管理条例", "未成年人�
 
 
 def page(lang: str, name: str) -> str:
-    return (DOCS / lang / SECTION / f"{name}.md").read_text(encoding="utf-8")
-
-
-def front_matter(text: str) -> dict:
-    m = FRONT_MATTER.match(text)
-    return yaml.safe_load(m.group(1)) if m else {}
-
-
-def heading_ids(text: str) -> list[str]:
-    return [hid for _, hid in HEADING.findall(text)]
-
-
-def h2_ids(text: str) -> list[str]:
-    return [hid for level, hid in HEADING.findall(text) if level == "##"]
+    return content_source.page(lang, SECTION, name)
 
 
 def section(text: str, hid: str) -> str:
@@ -70,14 +51,6 @@ def section(text: str, hid: str) -> str:
     start = text.index(f"{{ #{hid} }}")
     nxt = re.search(r"^## ", text[start:], re.M)
     return text[start:start + nxt.start()] if nxt else text[start:]
-
-
-def quiz(quiz_id: str) -> dict:
-    return yaml.safe_load((QUIZZES / f"{quiz_id}.yml").read_text(encoding="utf-8"))
-
-
-def law_text(slug: str) -> str:
-    return (LAWS / f"{slug}.md").read_text(encoding="utf-8")
 
 
 def article(slug: str, n: str) -> str:
