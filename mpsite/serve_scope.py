@@ -70,9 +70,9 @@ class Scope:
         left out: static-i18n builds the others from inside its build."""
         self.pending = snapshot(roots)
         changes = set() if self.last is None else changed(self.last, self.pending)
-        self.pages_only = bool(changes) and None not in {
-            page_language(path, docs_dir, languages) for path in changes}
-        needed = languages_needed(changes, docs_dir, languages) if self.last else list(languages)
+        needed = languages_needed(changes, docs_dir, languages)
+        self.pages_only = bool(changes) and all(
+            page_language(path, docs_dir, languages) for path in changes)
         self.skipped = [lang for lang in languages if lang not in needed and lang != default]
         return self.skipped
 
