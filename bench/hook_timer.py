@@ -1,6 +1,6 @@
 """``python -m bench.hook_timer BUILD-ARGS...``: one ``mkdocs build`` of the project in the working
-folder that prints, as JSON, the seconds spent importing its hook files and inside their event
-functions (stdout, last line).
+folder that prints, as JSON, the seconds spent importing its hook files, inside their event
+functions and inside the Markdown processors it adds (stdout, last line).
 
 The benchmark's hooks / no-hooks ratio also counts the content our hooks add (law texts, quizzes,
 duty sheets) that Markdown, the templates and the search plugin then process; this separates our
@@ -15,27 +15,33 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from markdown import util
 from mkdocs import plugins
 from mkdocs.config import config_options
 
-HOOKS = Path.cwd().resolve() / "hooks"     # the hooks of the project being built
+PROJECT = Path.cwd().resolve()     # the project being built
+HOOKS = PROJECT / "hooks"
 PREFIX = "hook seconds: "
 seconds: Counter[str] = Counter()
+_depth = [0]   # a timed call inside another (a quiz text's Markdown in a hook) counts once
 
 
-def _ours(function) -> bool:
+def _ours(function, folders=(HOOKS,)) -> bool:
     code = getattr(function, "__code__", None)
-    return code is not None and Path(code.co_filename).resolve().parent == HOOKS
+    return code is not None and Path(code.co_filename).resolve().parent in folders
 
 
 def _timed(label: str, function):
     @functools.wraps(function)   # keeps mkdocs_priority: the events must run in the same order
     def run(*args, **kwargs):
         started = time.perf_counter()
+        _depth[0] += 1
         try:
             return function(*args, **kwargs)
         finally:
-            seconds[label] += time.perf_counter() - started
+            _depth[0] -= 1
+            if not _depth[0]:
+                seconds[label] += time.perf_counter() - started
     return run
 
 
@@ -49,6 +55,13 @@ def _install() -> None:
             method = _timed(f"on_{event_name}", method)
         return register(self, event_name, method, plugin_name)
     plugins.PluginCollection._register_event = register_timed
+    register_processor = util.Registry.register
+
+    def register_processor_timed(self, item, name, priority):
+        if _ours(getattr(item, "run", None), (HOOKS, PROJECT / "mpsite")):
+            item.run = _timed(f"markdown {name}", item.run)
+        return register_processor(self, item, name, priority)
+    util.Registry.register = register_processor_timed
 
 
 def main() -> None:

@@ -5,20 +5,16 @@ from mkdocs.plugins import event_priority
 
 from mpsite import rawhtml
 
-_held: dict[str, list[str]] = {}
-
 
 @event_priority(-100)  # after every engine has written its Markdown
 def on_page_markdown(markdown, page, config, files):
-    markdown, blocks = rawhtml.protect(markdown)
-    if blocks:
-        _held[page.file.src_uri] = blocks
+    markdown, rawhtml.HELD[page.file.src_uri] = rawhtml.protect(markdown)
     return markdown
 
 
 @event_priority(100)  # before any hook reads the HTML
 def on_page_content(html, page, config, files):
-    blocks = _held.pop(page.file.src_uri, None)
+    blocks = rawhtml.HELD.pop(page.file.src_uri, None)
     if not blocks:
         return html
     html, ids = rawhtml.restore(html, blocks)

@@ -15,8 +15,12 @@ from __future__ import annotations
 import re
 
 _BLOCK = re.compile(r"<!--mp-raw-->(.*?)<!--/mp-raw-->", re.S)
-_PLACEHOLDER = re.compile(r"<!--mp-raw:(\d+)-->")
+PLACEHOLDER = re.compile(r"<!--mp-raw:(\d+)-->")
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
+
+# A page's held blocks, from ``protect`` to ``restore`` (key: the page's source path). Others that
+# work on the page in between (mpsite.slides_markdown) read and mark them here.
+HELD: dict[str, list[str]] = {}
 
 
 def block(html: str) -> str:
@@ -39,4 +43,5 @@ def restore(html: str, blocks: list[str]) -> tuple[str, set[str]]:
     if not blocks:
         return html, set()
     ids = {i for b in blocks for i in _ID.findall(b)}
-    return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html), ids
+    return PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html), ids
+

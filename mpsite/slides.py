@@ -1,9 +1,10 @@
 """Lessons as slides: which pages are presented, where their slides begin, and the timing of a
 session slide by slide.
 
-The split rule lives here only. ``mark`` puts ``data-slide`` on the top-level element that begins
-each slide of a page's rendered HTML; slides.js cuts the page at those elements, and the
-trainer's outline (``mpsite.slides_outline``) lists the same ``Slide`` objects with their minutes.
+The split rule lives here only. ``marks`` names the element that begins each slide of a page
+(``mpsite.slides_markdown`` puts ``data-slide`` on it while Markdown still holds the page as a
+tree); slides.js cuts the page at those elements, and the trainer's outline
+(``mpsite.slides_outline``) lists the same ``Slide`` objects with their minutes.
 
 A slide is: the title (H1 and what stands before the first H2, such as the summary admonition),
 then one slide per H2 section. A section too long for one screen is cut at its H3s; a part still
@@ -12,8 +13,6 @@ too long is cut between its blocks. Length is estimated in screen lines at the s
 type of a slide the estimate got wrong, so nothing is ever cut off.
 """
 from __future__ import annotations
-
-import functools
 
 import math
 import re
@@ -76,14 +75,13 @@ def presentable(rel_path: str, meta: dict | None) -> bool:
     return False
 
 
-# -- a light tree of the page's HTML, with the offsets of each top-level start tag -------------
+# -- a light tree of a page's elements --------------------------------------------------------
 @dataclass(eq=False)
 class Node:
     tag: str
     attrs: dict
-    start: int = 0            # offset of "<" in the HTML (top-level elements)
-    tag_end: int = 0          # offset just after the start tag's ">"
     children: list = field(default_factory=list)   # Node | str
+    source: object = None     # where it came from, for marking (mpsite.slides_markdown)
 
     def has_class(self, name: str) -> bool:
         return name in (self.attrs.get("class") or "").split()
@@ -94,28 +92,28 @@ class Node:
 
 
 class _Parser(HTMLParser):
+    """Nodes of an HTML text; each node's ``source`` is the offset just after its start tag."""
+
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
-        self.html = html
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
         self.root = Node("root", {})
         self.stack = [self.root]
 
-    def _offset(self) -> int:
+    def _node(self, tag, attrs) -> Node:
         line, col = self.getpos()
-        return self.line_starts[line - 1] + col
+        end = self.line_starts[line - 1] + col + len(self.get_starttag_text())
+        node = Node(tag, {k: v or "" for k, v in attrs}, source=end)
+        self.stack[-1].children.append(node)
+        return node
 
     def handle_starttag(self, tag, attrs):
-        start = self._offset()
-        node = Node(tag, {k: v or "" for k, v in attrs}, start, start + len(self.get_starttag_text()))
-        self.stack[-1].children.append(node)
+        node = self._node(tag, attrs)
         if tag not in _VOID:
             self.stack.append(node)
 
     def handle_startendtag(self, tag, attrs):
-        start = self._offset()
-        self.stack[-1].children.append(
-            Node(tag, {k: v or "" for k, v in attrs}, start, start + len(self.get_starttag_text())))
+        self._node(tag, attrs)
 
     def handle_endtag(self, tag):
         for i in range(len(self.stack) - 1, 0, -1):   # tolerate a missing end tag
@@ -128,7 +126,7 @@ class _Parser(HTMLParser):
 
 
 def blocks(html: str) -> list[Node]:
-    """The page's top-level elements, in order."""
+    """The top-level elements of an HTML text, in order."""
     parser = _Parser(html)
     parser.feed(html)
     parser.close()
@@ -228,10 +226,10 @@ def _heading(node: Node) -> str:
     return " ".join(node.text().split())
 
 
-def split(html: str, nodes: list[Node] | None = None) -> list[Slide]:
-    """The page's slides, in order (trainer-only sections left out); ``nodes``: ``blocks(html)``
-    when the caller has parsed it already."""
-    nodes = blocks(html) if nodes is None else nodes
+def split(page: str | list[Node]) -> list[Slide]:
+    """The page's slides, in order (trainer-only sections left out); ``page``: its HTML, or its
+    top-level elements as ``blocks`` or ``mpsite.slides_markdown`` make them."""
+    nodes = blocks(page) if isinstance(page, str) else page
     slides: list[Slide] = []
     sections: list[list[int]] = [[]]          # indexes: the title part, then one list per H2
     for i, node in enumerate(nodes):
@@ -314,7 +312,7 @@ def _pieces(nodes, i, weight) -> list[_Piece]:
 
 
 def _row_lines(row: Node) -> float:
-    return lines(Node("table", {}, children=[row]), LINE_CHARS) - 0.4
+    return lines(Node("table", {}, [row]), LINE_CHARS) - 0.4
 
 
 def _slide(nodes, chunk, section, last_title, kind) -> Slide:
@@ -331,24 +329,13 @@ def _slide(nodes, chunk, section, last_title, kind) -> Slide:
                  content=[p.content for p in chunk])
 
 
-@functools.lru_cache(maxsize=128)  # mkdocs serve rebuilds unchanged pages: both languages' decks fit
-def mark(html: str) -> tuple[str, list[Slide]]:
-    """The page's HTML with ``data-slide="<kind>"`` on each slide's first element, and
-    ``data-slide="skip"`` on a trainer-only section's heading (slides.js leaves it out)."""
-    nodes = blocks(html)
-    slides = split(html, nodes)
-    marks = {s.mark.tag_end: s.kind for s in slides}
-    for node in nodes:
-        if _level(node) == 2 and node.attrs.get("id") in TRAINER_ONLY:
-            marks[node.tag_end] = "skip"
-    out, last = [], 0
-    for end in sorted(marks):
-        close = end - 2 if html[end - 2:end] == "/>" else end - 1
-        out.append(html[last:close])
-        out.append(f' data-slide="{marks[end]}"')
-        last = close
-    out.append(html[last:])
-    return "".join(out), slides
+def marks(nodes: list[Node], deck: list[Slide]) -> list[tuple[Node, str]]:
+    """Where ``data-slide`` goes: ``(element, "<kind>")`` for each slide's first element, and
+    ``(heading, "skip")`` for a trainer-only section (slides.js leaves it out)."""
+    found = [(s.mark, s.kind) for s in deck]
+    found += [(node, "skip") for node in nodes
+              if _level(node) == 2 and node.attrs.get("id") in TRAINER_ONLY]
+    return found
 
 
 # -- timing for the trainer's outline ------------------------------------------------------------

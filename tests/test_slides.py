@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 
+import markdown
 import pytest
 
-from mpsite import slides, slides_outline
+from mpsite import rawhtml, slides, slides_outline
 from mpsite.errors import AuthorError
+from mpsite.slides_markdown import SlideMarks
+
+EXTENSIONS = ["toc", "attr_list", "tables", "md_in_html", "admonition"]
 
 
 @pytest.mark.parametrize("rel, expected", [
@@ -71,12 +75,27 @@ def test_a_long_section_is_cut_at_its_h3s_and_then_between_blocks():
     assert all(s.weight <= slides.LIMIT for s in deck)
 
 
+def _marked(source: str, present: bool = True) -> tuple[str, list]:
+    """A page through Markdown as the build converts it: (its HTML, its slides), with the engines'
+    finished HTML held aside (``rawhtml``) and put back after."""
+    source, held = rawhtml.protect(source)
+    marks = SlideMarks()
+    marks.arm(held if present else None)
+    html = markdown.markdown(source, extensions=[*EXTENSIONS, marks])
+    return rawhtml.restore(html, held)[0], marks.take()
+
+
+def _marks(html: str) -> list[tuple[str, str]]:
+    """(tag, kind) of each marked element, in order."""
+    return re.findall(r'<(\w+)[^>]*? data-slide="(\w+)"', html)
+
+
 def test_a_list_longer_than_a_slide_is_cut_between_its_items():
-    items = "".join(f"<li>{'字' * 90}</li>" for _ in range(8))
-    html, deck = slides.mark(_page('<h1>T</h1>', '<h2 id="s">S</h2>', f"<ul>{items}</ul>"))
+    items = "".join(f"- {'字' * 90}\n" for _ in range(8))
+    html, deck = _marked(f"# T\n\n## S {{#s}}\n\n{items}")
     assert len(deck) >= 3 and all(s.weight <= slides.LIMIT for s in deck)
     # The first part is marked on the heading, the cuts on the items where the next slide begins.
-    assert len(re.findall(r'<li data-slide="more">', html)) == len(deck) - 2
+    assert _marks(html) == [("h1", "title"), ("h2", "h2")] + [("li", "more")] * (len(deck) - 2)
 
 
 def test_a_heading_never_ends_a_slide():
@@ -87,19 +106,30 @@ def test_a_heading_never_ends_a_slide():
 
 
 def test_trainer_only_sections_are_marked_skip_and_left_out():
-    html, deck = slides.mark(_page('<h1 id="t">T</h1>', '<h2 id="goals">G</h2>', _para(10),
-                                   '<h2 id="trainer-script">讲稿</h2>', _para(10),
-                                   '<h2 id="activity">A</h2>', _para(10)))
+    html, deck = _marked("# T {#t}\n\n## G {#goals}\n\n短。\n\n## 讲稿 {#trainer-script}\n\n短。\n\n"
+                         "## A {#activity}\n\n短。\n")
     assert [s.section for s in deck] == ["", "goals", "activity"]
-    assert '<h2 id="trainer-script" data-slide="skip">' in html
-    assert '<h1 id="t" data-slide="title">' in html and '<h2 id="activity" data-slide="h2">' in html
+    assert _marks(html) == [("h1", "title"), ("h2", "h2"), ("h2", "skip"), ("h2", "h2")]
+    assert re.search(r'<h2 data-slide="skip" id="trainer-script">', html)
 
 
-def test_mark_changes_nothing_but_the_attributes():
-    source = _page('<h1 id="t">T <a class="headerlink" href="#t">¶</a></h1>', '<p>a<br/>b</p>',
-                   '<h2 id="s">S</h2>', '<table><thead><tr><th>x</th></tr></thead><tbody><tr><td>y</td></tr></tbody></table>')
-    html, _ = slides.mark(source)
-    assert re.sub(r' data-slide="\w+"', "", html) == source
+def test_marking_changes_nothing_but_the_attributes():
+    source = ("# T\n\n一<br>二\n\n## S {#s}\n\n| x |\n|---|\n| y |\n\n"
+              + rawhtml.block('<div class="plan"><p>甲</p></div>') + "<div class=\"read-aloud\"></div>\n")
+    marked, deck = _marked(source)
+    assert len(deck) == 2 and "data-slide" in marked
+    assert re.sub(r' data-slide="\w+"', "", marked) == _marked(source, present=False)[0]
+
+
+def test_engine_html_is_marked_in_place_and_a_quiz_is_a_slide_of_its_own():
+    parts = "".join(f'<div class="task"><p>{"字" * 300}</p></div>' for _ in range(3))
+    quiz = '<div class="mp-quiz" data-quiz="q"><form><p>题</p></form></div>'
+    html, deck = _marked("# T\n\n## 任务 {#tasks}\n" + rawhtml.block(parts)
+                         + "\n## 自测 {#quiz}\n" + rawhtml.block(quiz))
+    # Three long blocks of one held text: the second and third begin slides of their own.
+    assert _marks(html) == [("h1", "title"), ("h2", "h2"), ("div", "more"), ("div", "more"), ("h2", "h2")]
+    assert html.count('<div class="task" data-slide="more">') == 2
+    assert deck[-1].quiz and quiz in html     # the quiz block itself is left as it was
 
 
 def _deck(n_sections=4, quiz=True):
