@@ -52,7 +52,9 @@ def on_config(config):
     _state["quizzes"] = {q.id: q for q in quizzes}
     _state["renderers"] = {}
     _state["html"] = {}
-    _state["env"] = render.make_env(config.theme.dirs)
+    dirs = tuple(config.theme.dirs)
+    if _state.get("dirs") != dirs:  # else the other language's: its loader sees edited templates
+        _state["env"], _state["dirs"] = render.make_env(dirs), dirs
     return config
 
 
