@@ -20,7 +20,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# The Nu HTML Checker, from the npm registry (package.json pins it; package-lock.json is the record).
+# Test tools from the npm registry, the Nu HTML Checker and gift-pegjs (package.json pins them;
+# package-lock.json is the record).
 $(VNU): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(VNU)

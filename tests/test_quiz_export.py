@@ -1,7 +1,9 @@
 """Moodle XML and GIFT exports: parseable, graded correctly, special characters escaped."""
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -100,3 +102,53 @@ def test_write_all_writes_both_formats(tmp_path, quiz):
     written = write_all([quiz], "en", tmp_path / "export")
     assert sorted(p.name for p in written) == ["fixture-every-type.en.gift", "fixture-every-type.en.xml"]
     ET.parse(tmp_path / "export" / "fixture-every-type.en.xml")
+
+
+# --- every export of the built site, read back by parsers nobody here wrote ---------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _gift_parsed(files: list[Path]) -> dict[str, list | dict]:
+    """gift-pegjs (npm: the GIFT grammar as a PEG parser) over the files, one Node process."""
+    proc = subprocess.run(["node", str(ROOT / "tests/tools/parse_gift.js"), *map(str, files)],
+                          cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout)
+
+
+def _xml_questions(path: Path) -> list[ET.Element]:
+    return questions(path.read_text(encoding="utf-8"))
+
+
+def test_every_gift_export_parses_and_agrees_with_the_quiz_and_its_moodle_xml(site_dir):
+    quizzes = {q.id: q for q in load_dir(ROOT / "quizzes")}
+    files = sorted(site_dir.glob("quizzes/export/*.gift")) + sorted(site_dir.glob("en/quizzes/export/*.gift"))
+    assert len(files) == 2 * len(quizzes)
+    problems = []
+    for file, parsed in _gift_parsed(files).items():
+        file = Path(file)
+        quiz = quizzes[file.name.split(".")[0]]
+        if isinstance(parsed, dict):
+            problems.append(f"{file.name}: gift-pegjs rejects it: {parsed['error']}")
+            continue
+        gift_qs = [q for q in parsed if q["type"] != "Category"]
+        xml_qs = _xml_questions(file.with_suffix(".xml"))
+        if [q["title"] for q in gift_qs] != [f"{quiz.id}-{q.id}" for q in quiz.questions]:
+            problems.append(f"{file.name}: questions {[q['title'] for q in gift_qs]}")
+            continue
+        for q, g, x in zip(quiz.questions, gift_qs, xml_qs):
+            where = f"{file.name} {q.id}"
+            if g["stem"]["text"] != x.findtext("questiontext/text"):
+                problems.append(f"{where}: the question differs from the Moodle XML's")
+            if g["globalFeedback"]["text"] != x.findtext("generalfeedback/text"):
+                problems.append(f"{where}: the explanation differs from the Moodle XML's")
+            if q.type == "truefalse":
+                if g["type"] != "TF" or g["isTrue"] != (q.correct == ["true"]):
+                    problems.append(f"{where}: true/false answer {g.get('isTrue')} for {q.correct}")
+                continue
+            right = [c["isCorrect"] or (c["weight"] or 0) > 0 for c in g["choices"]]
+            if right != [o.id in q.correct for o in q.options]:
+                problems.append(f"{where}: right answers {right} for {q.correct}")
+            if [c["text"]["text"] for c in g["choices"]] != [a.findtext("text") for a in x.findall("answer")]:
+                problems.append(f"{where}: the options differ from the Moodle XML's")
+    assert not problems, "\n".join(problems[:30])
