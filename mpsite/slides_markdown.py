@@ -77,6 +77,8 @@ class _Marker(Treeprocessor):
         if m is None:
             return [_node(el)]
         texts, index = self.md.htmlStash.rawHtmlBlocks, int(m.group(1))
+        if isinstance(texts[index], Element):   # an element stashed by an extension: mark it
+            return [_node(texts[index])]
         placeholder = rawhtml.PLACEHOLDER.fullmatch(str(texts[index]).strip())
         if placeholder:
             texts, index = held, int(placeholder.group(1))
