@@ -52,8 +52,10 @@ def on_config(config):
     _state["quizzes"] = {q.id: q for q in quizzes}
     _state["renderers"] = {}
     _state["html"] = {}
+    # One environment for both languages and serve's rebuilds: each template compiles once, and
+    # the loader still reloads one that was edited.
     dirs = tuple(config.theme.dirs)
-    if _state.get("dirs") != dirs:  # else the other language's: its loader sees edited templates
+    if _state.get("dirs") != dirs:
         _state["env"], _state["dirs"] = render.make_env(dirs), dirs
     return config
 

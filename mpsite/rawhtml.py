@@ -44,4 +44,3 @@ def restore(html: str, blocks: list[str]) -> tuple[str, set[str]]:
         return html, set()
     ids = {i for b in blocks for i in _ID.findall(b)}
     return PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html), ids
-
