@@ -18,6 +18,7 @@ from i18n_build import build_lang, default_lang, fail, page_lang
 from mpsite import markers, page_assets, rawhtml, settings
 from mpsite.errors import AuthorError, AuthorErrors
 from mpsite.quiz import export, load_dir, render
+from mpsite.warm_rebuild import kept
 
 log = logging.getLogger("mkdocs.plugins.quiz")
 
@@ -26,6 +27,7 @@ EXPORT_DIR = "quizzes/export"
 
 _HANDOUT = re.compile(r"\A---\n(?:.*\n)*?handout:\s*true\s*\n(?:.*\n)*?---\n")
 _state: dict = {"quizzes": {}, "renderers": {}}
+_html = kept()   # (quiz id, language, export links) -> (the quiz it was made from, its HTML)
 
 
 def _prefix(config, lang: str) -> str:
@@ -51,7 +53,6 @@ def on_config(config):
         raise fail(exc) from None
     _state["quizzes"] = {q.id: q for q in quizzes}
     _state["renderers"] = {}
-    _state["html"] = {}
     # One environment for both languages and serve's rebuilds: each template compiles once, and
     # the loader still reloads one that was edited.
     dirs = tuple(config.theme.dirs)
@@ -115,11 +116,11 @@ def on_page_markdown(markdown, page, config, files):
                                           page.url))
                  for fmt, label in export.FORMATS.items()]
         key = (quiz.id, lang, tuple(links))   # a lesson and its handout twin share a folder
-        if key not in _state["html"]:
-            _state["html"][key] = render.quiz_html(
+        if key not in _html or _html[key][0] is not quiz:   # an edited file is a new Quiz
+            _html[key] = quiz, render.quiz_html(
                 quiz, lang, _renderer(config, lang), _state["env"], links,
                 town=settings.lookup(config.extra, "town.name", lang) or "", site_name=config.site_name)
-        return rawhtml.block(_state["html"][key])
+        return rawhtml.block(_html[key][1])
 
     try:
         markdown = markers.replace(markdown, "quiz", one_quiz)

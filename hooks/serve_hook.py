@@ -1,6 +1,7 @@
 """`mkdocs serve`, the authors' loop: a save that changes pages of one language only rebuilds
 that language (``mpsite.serve_scope`` says why that is correct), rebuilds reuse compiled
-templates and the search entries of unchanged pages (``mpsite.warm_rebuild``), and a save
+templates, the search entries of unchanged pages, linked citations and rendered quizzes
+(``mpsite.warm_rebuild``), and a save
 that is still broken says why each time. Nothing here runs in ``mkdocs build``.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ from mkdocs.utils import DuplicateFilter
 
 from i18n_build import default_lang, nested
 from mpsite.serve_scope import Scope
-from mpsite.warm_rebuild import TemplateCache, memoized_indexing
+from mpsite.warm_rebuild import TemplateCache, forget, memoized_indexing
 
 log = logging.getLogger("mkdocs.plugins.serve")
 
@@ -61,6 +62,7 @@ def on_pre_build(config):  # before MkDocs cleans the site folder
     skipped = _scope.plan(roots, Path(config.docs_dir), languages, default_lang(config))
     if not _scope.pages_only:
         _state["forget_search"]()
+        forget()
     _scope.set_aside(Path(config.site_dir), languages)
     if skipped:
         log.info("serve: only %s pages changed; %s kept from the last build",

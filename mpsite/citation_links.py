@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import citations, laws, markers, rawhtml
 from .errors import AuthorError
+from .warm_rebuild import kept
 
 LAW_DIR = "policy/laws"          # one page per held text and language: <lang>/policy/laws/<slug>.md
 
@@ -42,6 +43,8 @@ class Citations:
 
     def __init__(self) -> None:
         self.library: laws.Library | None = None
+        # (page, language) -> (its HTML, the library, the law pages' URLs used, the result)
+        self.linked = kept()
         self.reset()
 
     def reset(self) -> None:
@@ -111,7 +114,13 @@ class Citations:
                 urls[slug] = law_url(slug)
             return urls[slug]
 
-        result = citations.linkify(html, self.library, url_for, lang)
+        done = self.linked.get((src_uri, lang))
+        if (done and done[0] == html and done[1] is self.library
+                and all(url_for(slug) == url for slug, url in done[2].items())):
+            result = done[3]
+        else:
+            result = citations.linkify(html, self.library, url_for, lang)
+            self.linked[(src_uri, lang)] = html, self.library, dict(urls), result
         for link in result.links:
             self.links[link.slug] += 1
         for cit in result.not_held:

@@ -2,8 +2,8 @@
 
 Measured on a zh rebuild (cProfile of the serve loop): indexing pages for search, mostly jieba's
 segmentation, took a third of the time and compiling the theme's templates a twelfth, both
-redoing the same work on unchanged pages. Each cache is keyed so that a change is never served
-stale.
+redoing the same work on unchanged pages; linking citations and rendering quizzes a tenth (py-spy).
+Each cache is keyed so that a change is never served stale.
 """
 from __future__ import annotations
 
@@ -24,6 +24,23 @@ class TemplateCache(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_kept: list[dict] = []
+
+
+def kept() -> dict:
+    """A dict of an engine's results that ``mkdocs serve`` keeps from one rebuild to the next,
+    emptied by ``forget`` whenever anything but a page changed (a quiz, a law text, a template, the
+    settings). Its key must hold every input that comes from a page."""
+    cache: dict = {}
+    _kept.append(cache)
+    return cache
+
+
+def forget() -> None:
+    for cache in _kept:
+        cache.clear()
 
 
 def memoized_indexing(index_cls) -> Callable[[], None]:

@@ -7,7 +7,9 @@ from pathlib import Path
 import jinja2
 import pytest
 
+from mpsite import citations
 from mpsite.citation_links import CitationError, Citations, origin
+from mpsite.warm_rebuild import forget
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,6 +63,22 @@ def test_pages_are_linked_counted_and_bad_citations_stop_the_build_at_the_end(ci
     assert json.loads((tmp_path / "citations-report.json").read_text(encoding="utf-8"))["linked"] == 2
     cits.load(ROOT / "data" / "laws", outer=True)        # the next build starts afresh
     assert cits.report()["linked"] == 0 and cits.errors == []
+
+
+def test_a_rebuild_reuses_a_linked_page_but_counts_and_reports_it_again(cits, tmp_path, monkeypatch):
+    html = "<p>见《未成年人保护法》第十一条；《未成年人保护法》第一百三十三条。</p>"
+    args = dict(src_uri="zh/a.md", content="# A\n\n" + html, lang="zh", root=tmp_path)
+    first = cits.link_page(html, law_url=url, **args)
+    calls = []
+    monkeypatch.setattr(citations, "linkify", lambda *a, **k: calls.append(a) or None)
+    cits.load(ROOT / "data" / "laws", outer=True)           # mkdocs serve: the next rebuild
+    assert cits.link_page(html, law_url=url, **args) == first and not calls
+    assert cits.report()["linked"] == 1 and len(cits.errors) == 1   # counted and reported again
+    monkeypatch.undo()
+    moved = cits.link_page(html, law_url=lambda slug: f"../../laws/{slug}/", **args)
+    assert 'href="../../laws/minor-protection-law/#article-11"' in moved   # a law page moved
+    forget()                                                 # a law text, quiz or template changed
+    assert cits.linked == {}
 
 
 def test_law_pages_render_the_held_text_and_are_never_linked(cits):

@@ -1,5 +1,6 @@
-"""`mkdocs serve` as an author uses it: a zh save shows without rebuilding English, and a save
-that breaks a quiz says why in the terminal every time, keeps serving and recovers."""
+"""`mkdocs serve` as an author uses it: a zh save shows without rebuilding English, a save that
+breaks a quiz says why in the terminal every time, keeps serving and recovers, and an edited quiz
+shows (rebuilds keep rendered quizzes only while nothing but pages changes)."""
 from __future__ import annotations
 
 import os
@@ -68,6 +69,10 @@ def test_serve_rebuilds_one_language_and_reports_every_broken_save(project_copy,
 
         _save(quiz, good)
         _until(lambda: "编辑二" in _get(base + "/resources/about/"), "recovery after the fix")
+
+        cases = project_copy / "quizzes/bullying-cases.yml"
+        _save(cases, cases.read_text(encoding="utf-8").replace("两名同学抢篮球场", "两名同学抢乒乓球台", 1))
+        _until(lambda: "两名同学抢乒乓球台" in _get(base + "/anti-bullying/09-case-studies/"), "the quiz edit")
     finally:
         server.terminate()
         server.wait(timeout=30)
