@@ -1,7 +1,7 @@
 """`mkdocs serve`, the authors' loop: a save that changes pages of one language only rebuilds
 that language (``mpsite.serve_scope`` says why that is correct), rebuilds reuse compiled
-templates, the search entries of unchanged pages, linked citations and rendered quizzes
-(``mpsite.warm_rebuild``), and a save
+the search entries of unchanged pages, linked citations and rendered quizzes
+(``mpsite.warm_rebuild``; compiled templates are reused in every build, see site_hook), and a save
 that is still broken says why each time. Nothing here runs in ``mkdocs build``.
 """
 from __future__ import annotations
@@ -14,12 +14,12 @@ from mkdocs.utils import DuplicateFilter
 
 from i18n_build import default_lang, nested
 from mpsite.serve_scope import Scope
-from mpsite.warm_rebuild import TemplateCache, forget, memoized_indexing
+from mpsite.warm_rebuild import forget, memoized_indexing
 
 log = logging.getLogger("mkdocs.plugins.serve")
 
 _scope = Scope()
-_state: dict = {"serving": False, "templates": TemplateCache()}
+_state: dict = {"serving": False}
 
 
 def on_startup(command, dirty):
@@ -27,14 +27,6 @@ def on_startup(command, dirty):
     if _state["serving"] and "forget_search" not in _state:
         from material.plugins.search.plugin import SearchIndex
         _state["forget_search"] = memoized_indexing(SearchIndex)
-
-
-def _cached_env(get_env):
-    def get_cached_env():
-        env = get_env()
-        env.bytecode_cache = _state["templates"]
-        return env
-    return get_cached_env
 
 
 def _languages(config):
@@ -49,8 +41,6 @@ def on_config(config):
         for flt in logging.getLogger("mkdocs.commands.build").filters:
             if isinstance(flt, DuplicateFilter):
                 flt.msgs.clear()
-        # Every Jinja environment of the build (the theme's and our engines') compiles from it.
-        config.theme.get_env = _cached_env(config.theme.get_env)
     return config
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from i18n_build import build_lang, default_lang, fail, nested, page_lang
-from mpsite import a11y, markers, settings, sitemaps, translations
+from mpsite import a11y, markers, settings, sitemaps, translations, warm_rebuild
 from mpsite.errors import AuthorErrors
 
 log = logging.getLogger("mkdocs.plugins.site")
@@ -30,6 +30,8 @@ def _rel(page) -> str:
 
 
 def on_config(config):
+    # Templates compile once a process: the English build and serve's rebuilds reuse the code.
+    config.theme.get_env = warm_rebuild.compiled_once(config.theme.get_env)
     errors = translations.missing_translations(Path(config.docs_dir))
     if errors:
         raise fail(errors)
