@@ -1,6 +1,6 @@
 """``python -m bench.hook_timer BUILD-ARGS...``: one ``mkdocs build`` of the project in the working
-folder that prints, as JSON, the seconds spent importing its hook files, inside their event
-functions and inside the Markdown processors it adds (stdout, last line).
+folder that prints, as JSON, the seconds spent importing its hook files, inside each hook file's
+event functions and inside the Markdown processors it adds (stdout, last line).
 
 The benchmark's hooks / no-hooks ratio also counts the content our hooks add (law texts, quizzes,
 duty sheets) that Markdown, the templates and the search plugin then process; this separates our
@@ -9,6 +9,7 @@ own code from that, without a profiler's overhead. Bench tooling: it wraps MkDoc
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import sys
 import time
@@ -29,6 +30,11 @@ _depth = [0]   # a timed call inside another (a quiz text's Markdown in a hook) 
 def _ours(function, folders=(HOOKS,)) -> bool:
     code = getattr(function, "__code__", None)
     return code is not None and Path(code.co_filename).resolve().parent in folders
+
+
+def _file(function) -> str:
+    """The hook file an event function is written in (through wrappers such as stops_build)."""
+    return Path(inspect.unwrap(function).__code__.co_filename).stem
 
 
 def _timed(label: str, function):
@@ -52,14 +58,14 @@ def _install() -> None:
 
     def register_timed(self, event_name, method, plugin_name=None):
         if _ours(method):
-            method = _timed(f"on_{event_name}", method)
+            method = _timed(f"{_file(method)}.on_{event_name}", method)
         return register(self, event_name, method, plugin_name)
     plugins.PluginCollection._register_event = register_timed
     register_processor = util.Registry.register
 
     def register_processor_timed(self, item, name, priority):
         if _ours(getattr(item, "run", None), (HOOKS, PROJECT / "mpsite")):
-            item.run = _timed(f"markdown {name}", item.run)
+            item.run = _timed(f"{_file(item.run)}: Markdown {name}", item.run)
         return register_processor(self, item, name, priority)
     util.Registry.register = register_processor_timed
 

@@ -48,9 +48,10 @@ def without_hooks(project: Path) -> str:
     return "mkdocs.nohooks.yml"
 
 
-def hook_seconds(project: Path, out: Path) -> tuple[float, float]:
-    """(seconds of our hook code - imports and event functions -, seconds of the whole run), one
-    build timed by ``bench.hook_timer`` (the copy's own mpsite first, the benchmark from here)."""
+def hook_seconds(project: Path, out: Path) -> tuple[dict[str, float], float]:
+    """(seconds of our hook code - imports, each hook file's events, our Markdown processors -,
+    seconds of the whole run), one build timed by ``bench.hook_timer`` (the copy's own mpsite
+    first, the benchmark from here)."""
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "bench.hook_timer", "-d", str(out)], cwd=project,
                           capture_output=True, text=True, check=True,
@@ -60,7 +61,8 @@ def hook_seconds(project: Path, out: Path) -> tuple[float, float]:
     from bench.hook_timer import PREFIX
     line = next(l for l in reversed(proc.stdout.splitlines()) if l.startswith(PREFIX))
     seconds = json.loads(line[len(PREFIX):])
-    return sum(v for k, v in seconds.items() if k != "build"), whole
+    seconds.pop("build")
+    return seconds, whole
 
 
 def edit_to_reload(project: Path, edits: int = 5, port: int = 8797) -> list[float]:
@@ -222,9 +224,12 @@ def main() -> None:
             " ".join(f"{p:.2f}" for p in pairs))
         # What the ratio is made of: our own code, and the content it adds (law texts, quizzes,
         # duty sheets) that Markdown, the templates and the search plugin then process.
-        ours, whole = hook_seconds(project, tmp / "timed")
+        parts, whole = hook_seconds(project, tmp / "timed")
+        ours = sum(parts.values())
         share = ours / whole
         row("our hook code: imports + events (s)", f"{ours:.2f}", f"{share:.2f} of a {whole:.1f} s build")
+        for label, seconds in sorted(parts.items(), key=lambda item: -item[1])[:6]:
+            row(f"  of which {label} (s)", f"{seconds:.2f}")
         row("our hook code / bare build of the same docs", f"{ours / min(bare):.2f}", "<= 0.10")
         row("ratio hooks / no hooks, our code taken out", f"{min(full) * (1 - share) / min(bare):.2f}",
             "= the content hooks add")
