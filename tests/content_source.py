@@ -2,6 +2,7 @@
 build: used by test_network_content.py and test_safety_content.py."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -38,3 +39,9 @@ def quiz(quiz_id: str) -> dict:
 
 def law_text(slug: str) -> str:
     return (LAWS / f"{slug}.md").read_text(encoding="utf-8")
+
+
+def held_articles() -> dict[str, set[int]]:
+    """Each held text's article numbers, from data/laws/articles.json."""
+    data = json.loads((LAWS / "articles.json").read_text(encoding="utf-8"))
+    return {slug: set(nums) for slug, nums in data.items()}

@@ -6,7 +6,6 @@ which unit is wrong; the build itself checks markers, heading parity and citatio
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -192,11 +191,6 @@ def test_quoted_legal_text_is_verbatim(name):
     assert not wrong, f"not verbatim in data/laws: {wrong}"
 
 
-def _articles() -> dict[str, set[int]]:
-    data = json.loads((LAWS / "articles.json").read_text(encoding="utf-8"))
-    return {slug: set(nums) for slug, nums in data.items()}
-
-
 def _zh_cites(text: str) -> set[tuple[str, int]]:
     return {(ZH_LAWS[name], cn_to_int(num)) for name, num in ZH_CITE.findall(text)}
 
@@ -206,7 +200,7 @@ def _en_cites(text: str) -> set[tuple[str, int]]:
 
 
 def test_every_cited_article_exists_in_the_held_texts():
-    held = _articles()
+    held = content_source.held_articles()
     cited = set()
     for p in course_pages("zh"):
         cited |= _zh_cites(p.read_text(encoding="utf-8"))

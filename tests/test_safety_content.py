@@ -7,7 +7,6 @@ page that is wrong; the build itself checks markers, heading parity and citation
 """
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -161,11 +160,6 @@ def test_teachers_quiz_rests_on_the_law():
 
 # --- facts against the held texts ------------------------------------------------------------
 
-def _articles() -> dict[str, set[int]]:
-    data = json.loads((LAWS / "articles.json").read_text(encoding="utf-8"))
-    return {slug: set(nums) for slug, nums in data.items()}
-
-
 def _zh_cites(text: str) -> set[tuple[str, int]]:
     return {(ZH_LAWS[name], cn_to_int(num)) for name, num in ZH_CITE.findall(text)}
 
@@ -175,7 +169,7 @@ def _en_cites(text: str) -> set[tuple[str, int]]:
 
 
 def test_every_cited_article_exists_in_the_held_texts():
-    held = _articles()
+    held = content_source.held_articles()
     cited: set[tuple[str, int]] = set()
     for name in PAGES:
         cited |= _zh_cites(page("zh", name))
