@@ -18,7 +18,7 @@ from i18n_build import build_lang, default_lang, fail, page_lang
 from mpsite import markers, page_assets, rawhtml, settings
 from mpsite.errors import AuthorError, AuthorErrors
 from mpsite.quiz import export, load_dir, render
-from mpsite.warm_rebuild import kept
+from mpsite.warm_rebuild import COMPILED, kept
 
 log = logging.getLogger("mkdocs.plugins.quiz")
 
@@ -53,11 +53,8 @@ def on_config(config):
         raise fail(exc) from None
     _state["quizzes"] = {q.id: q for q in quizzes}
     _state["renderers"] = {}
-    # One environment for both languages and serve's rebuilds: each template compiles once, and
-    # the loader still reloads one that was edited.
-    dirs = tuple(config.theme.dirs)
-    if _state.get("dirs") != dirs:
-        _state["env"], _state["dirs"] = render.make_env(dirs), dirs
+    _state["env"] = render.make_env(config.theme.dirs)
+    _state["env"].bytecode_cache = COMPILED   # compiled once a process, like the theme's templates
     return config
 
 
